@@ -1,0 +1,9 @@
+using System.CommandLine;
+using Approval.Cli.Commands;
+
+var root = new RootCommand("approval: tools for the analysts and operators of the Approval orchestrator");
+
+// One line per command group; each group lives in its own file under Commands/.
+root.Subcommands.Add(VersionCommand.Create());
+
+return await root.Parse(args).InvokeAsync();
