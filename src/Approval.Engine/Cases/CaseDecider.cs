@@ -1,0 +1,152 @@
+using Approval.Engine.Cases.Commands;
+using Approval.Engine.Cases.Events;
+
+namespace Approval.Engine.Cases;
+
+/// <summary>
+/// The rules of a case: checks a command against the case's current state and answers with the
+/// events it causes, or a refusal. Pure and deterministic: no clock, database or I/O; the
+/// context brings the instant, the calendar and the actor.
+/// </summary>
+/// <remarks>
+/// Thread safe: it never mutates the state it is given (it works on a copy), so a refused or
+/// abandoned decision leaves nothing behind.
+/// </remarks>
+public static class CaseDecider
+{
+    private static readonly string[] DeliveryMethods = ["pickup", "express", "electronic"];
+
+    public static Decision Decide(CaseState state, CaseCommand command, DecisionContext context)
+    {
+        if (command is StartCase start)
+        {
+            return Start(state, start, context);
+        }
+
+        if (!state.IsStarted)
+        {
+            return Refusal.NotFound("case-not-found", "There is no such case.");
+        }
+
+        if (state.IsEnded)
+        {
+            return Refusal.Conflict("case-ended", $"The case is {state.Status.ToString().ToLowerInvariant()}; nothing more can be done on it.");
+        }
+
+        return command switch
+        {
+            ClaimTask c => OnOpenTask(state, c.TaskId, context, (task, flow) =>
+                task.Status == TaskStatus.Claimed
+                    ? Refusal.Conflict("task-claimed", $"The task is already claimed by {task.ClaimedBy}.")
+                    : flow.Then(new TaskClaimed(task.TaskId, context.Actor.UserId))),
+            ReleaseTask r => OnOpenTask(state, r.TaskId, context, (task, flow) =>
+                task.Status != TaskStatus.Claimed
+                    ? Refusal.Conflict("task-not-claimed", "The task is not claimed.")
+                    : flow.Then(new TaskReleased(task.TaskId))),
+            ApproveTask a => OnOpenTask(state, a.TaskId, context, (task, flow) =>
+                flow.Then(new TaskApproved(task.TaskId, a.Result, a.Comment, BySilence: false)).Advanced()),
+            RejectTask r when string.IsNullOrWhiteSpace(r.Reason) =>
+                Refusal.Invalid("reason-required", "A rejection must give its reason.", "reason"),
+            RejectTask r => OnOpenTask(state, r.TaskId, context, (task, flow) =>
+                flow.Then(new TaskRejected(task.TaskId, r.Reason.Trim())).Advanced()),
+            DeliverCase d => Deliver(state, d, context),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "No rule for this command."),
+        };
+    }
+
+    private static Decision Start(CaseState state, StartCase start, DecisionContext context)
+    {
+        if (state.IsStarted)
+        {
+            return Refusal.Conflict("case-exists", $"Case {start.CaseId} already exists.");
+        }
+
+        if (FormDataValidator.Check(start.Data, context.Definition) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var due = context.Definition.TimeLimit is { } limit ? context.Calendar.Due(context.Now, limit) : (Approval.Calendar.Deadline?)null;
+        return new Flow(state, context)
+            .Then(new CaseStarted(start.CaseId, context.Definition.Id, context.DefinitionVersion, start.Data, due))
+            .Advanced();
+    }
+
+    private static Decision Deliver(CaseState state, DeliverCase deliver, DecisionContext context)
+    {
+        if (state.Status != CaseStatus.AwaitingDelivery)
+        {
+            return Refusal.Conflict("not-awaiting-delivery", "The case has approvals still open; it cannot be delivered yet.");
+        }
+
+        if (!context.Actor.HasRole(Actor.WindowClerkRole))
+        {
+            return Refusal.Forbidden("window-only", "Results are delivered by a window clerk (统一出件).");
+        }
+
+        if (!DeliveryMethods.Contains(deliver.Method, StringComparer.Ordinal))
+        {
+            return Refusal.Invalid("delivery-method", $"Delivery method must be one of {string.Join(", ", DeliveryMethods)}.", "method");
+        }
+
+        if (deliver.Method == "express" && string.IsNullOrWhiteSpace(deliver.TrackingNumber))
+        {
+            return Refusal.Invalid("tracking-number-required", "Express delivery needs the tracking number.", "trackingNumber");
+        }
+
+        var step = context.Definition.Steps.OfType<Approval.Definitions.Model.DeliveryStepDefinition>().First(s => state.OutcomeOf(s.Id) == StepOutcome.Running);
+        return new Flow(state, context).Then(new CaseDelivered(step.Id, deliver.Method, deliver.TrackingNumber)).Advanced();
+    }
+
+    private static Decision OnOpenTask(CaseState state, Guid taskId, DecisionContext context, Func<TaskState, Flow, Decision> rule)
+    {
+        if (state.FindTask(taskId) is not { } task)
+        {
+            return Refusal.NotFound("task-not-found", $"Task {taskId} is not part of this case.");
+        }
+
+        if (!task.Status.IsOpen())
+        {
+            return Refusal.Conflict("task-not-open", $"The task is already {task.Status.ToString().ToLowerInvariant()}.");
+        }
+
+        var actor = context.Actor;
+        if (!actor.IsSystem)
+        {
+            if (!actor.HasRole(Actor.DepartmentClerkRole) || actor.Department != task.Department)
+            {
+                return Refusal.Forbidden("other-department", $"Only a clerk of {task.Department} may act on this task.");
+            }
+
+            if (task.Status == TaskStatus.Claimed && task.ClaimedBy != actor.UserId)
+            {
+                return Refusal.Conflict("task-claimed", $"The task is claimed by {task.ClaimedBy}.");
+            }
+        }
+
+        return rule(task, new Flow(state, context));
+    }
+
+    /// <summary>One decision's working state: a copy of the case with the events decided so far folded in.</summary>
+    private sealed class Flow
+    {
+        private readonly List<CaseEvent> _events = [];
+        private readonly FlowAdvancer _advancer;
+
+        public Flow(CaseState state, DecisionContext context) => _advancer = new FlowAdvancer(state.Copy(), context, _events);
+
+        public Flow Then(CaseEvent e)
+        {
+            _advancer.Emit(e);
+            return this;
+        }
+
+        public Decision Advanced()
+        {
+            _advancer.Advance();
+            return this;
+        }
+
+        public static implicit operator Decision(Flow flow) => Decision.Accept(flow._events);
+    }
+}

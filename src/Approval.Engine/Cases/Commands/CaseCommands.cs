@@ -1,0 +1,24 @@
+using System.Text.Json;
+
+namespace Approval.Engine.Cases.Commands;
+
+/// <summary>Something a clerk or the deadline engine asks of a case; the decider accepts it as events or refuses it.</summary>
+public abstract record CaseCommand;
+
+/// <summary>Intake (受理): start a case with the applicant's form data.</summary>
+public sealed record StartCase(Guid CaseId, IReadOnlyDictionary<string, JsonElement> Data) : CaseCommand;
+
+/// <summary>Take a task into one's own hands.</summary>
+public sealed record ClaimTask(Guid TaskId) : CaseCommand;
+
+/// <summary>Give a claimed task back to the department's inbox.</summary>
+public sealed record ReleaseTask(Guid TaskId) : CaseCommand;
+
+/// <summary>Approve a task; <paramref name="Result"/> is what the department issued (e.g. a licence number).</summary>
+public sealed record ApproveTask(Guid TaskId, string? Result, string? Comment) : CaseCommand;
+
+/// <summary>Refuse a task; a reason is required.</summary>
+public sealed record RejectTask(Guid TaskId, string Reason) : CaseCommand;
+
+/// <summary>Hand the results over at the window (统一出件): pickup, express (with tracking number) or electronic.</summary>
+public sealed record DeliverCase(string Method, string? TrackingNumber) : CaseCommand;

@@ -1,0 +1,35 @@
+using System.Text.Json.Serialization;
+
+namespace Approval.Engine.Cases.Events;
+
+/// <summary>
+/// A fact about a case, recorded once and never rewritten. A case's state is the fold of its
+/// events (<see cref="CaseState.Apply"/>), so the event list is the audit trail (全程留痕) itself.
+/// </summary>
+/// <remarks>
+/// <see cref="At"/> and <see cref="Actor"/> are stamped by the decider from the command's
+/// context, so every event says who and when. The type discriminator is stable: stored events
+/// are read back by it, so a name here must never change once released.
+/// </remarks>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(CaseStarted), "case-started")]
+[JsonDerivedType(typeof(StepCompleted), "step-completed")]
+[JsonDerivedType(typeof(StepSkipped), "step-skipped")]
+[JsonDerivedType(typeof(StepCancelled), "step-cancelled")]
+[JsonDerivedType(typeof(DecisionTaken), "decision-taken")]
+[JsonDerivedType(typeof(TaskOpened), "task-opened")]
+[JsonDerivedType(typeof(TaskClaimed), "task-claimed")]
+[JsonDerivedType(typeof(TaskReleased), "task-released")]
+[JsonDerivedType(typeof(TaskApproved), "task-approved")]
+[JsonDerivedType(typeof(TaskRejected), "task-rejected")]
+[JsonDerivedType(typeof(TaskCancelled), "task-cancelled")]
+[JsonDerivedType(typeof(JoinCompleted), "join-completed")]
+[JsonDerivedType(typeof(DeliveryReady), "delivery-ready")]
+[JsonDerivedType(typeof(CaseDelivered), "case-delivered")]
+[JsonDerivedType(typeof(CaseCompleted), "case-completed")]
+[JsonDerivedType(typeof(CaseRejected), "case-rejected")]
+public abstract record CaseEvent
+{
+    public DateTimeOffset At { get; init; }
+    public Actor Actor { get; init; } = Actor.System;
+}

@@ -1,0 +1,174 @@
+using System.Text.Json;
+using Approval.Definitions.Model;
+using Approval.Engine.Cases;
+using Approval.Engine.Cases.Commands;
+using Approval.Engine.Cases.Events;
+using TaskStatus = Approval.Engine.Cases.TaskStatus;
+
+namespace Approval.Engine.Tests.Cases;
+
+public class DecisionAndRulesTests
+{
+    private static WorkflowDefinition WithDecision()
+    {
+        static Condition Seats(int over) => new($"seats > {over}", d => d.TryGetValue("seats", out var v) && v.ValueKind == JsonValueKind.Number && v.GetInt64() > over);
+        var decision = new DecisionStepDefinition
+        {
+            Id = "size",
+            Name = "规模",
+            Branches =
+            [
+                new SequenceStepDefinition { Id = "large", Name = "大型", When = Seats(100), Steps = [TestFlows.Task("site-inspection", "fire-rescue")] },
+                new SequenceStepDefinition { Id = "small", Name = "小型", Steps = [TestFlows.Task("commitment", "market-regulation")] },
+            ],
+        };
+        return TestFlows.Bundle(JoinRule.All, TestFlows.Task("licence", "market-regulation")) with
+        {
+            Steps = [new IntakeStepDefinition { Id = "intake", Name = "受理" }, decision, new DeliveryStepDefinition { Id = "deliver", Name = "出件" }],
+        };
+    }
+
+    [TestCase(150, "site-inspection", "commitment", "large")]
+    [TestCase(20, "commitment", "site-inspection", "small")]
+    public void A_decision_runs_the_first_branch_whose_condition_holds(int seats, string opened, string notOpened, string branch)
+    {
+        var driver = new CaseDriver(WithDecision()).Start($$"""{"seats": {{seats}}}""");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(driver.TaskOf(opened).Status, Is.EqualTo(TaskStatus.Open));
+            Assert.That(driver.State.FindTaskOfStep(notOpened), Is.Null);
+            Assert.That(driver.History.OfType<DecisionTaken>().Single().BranchId, Is.EqualTo(branch));
+        });
+
+        driver.Approve(opened);
+        Assert.That(driver.State.Status, Is.EqualTo(CaseStatus.AwaitingDelivery));
+    }
+
+    [Test]
+    public void A_clerk_of_another_department_is_refused_and_nothing_changes()
+    {
+        var driver = new CaseDriver(TestFlows.OpenRestaurant()).Start();
+        var version = driver.State.Version;
+
+        var decision = driver.Do(new ApproveTask(driver.TaskOf("fire").TaskId, null, null), TestFlows.Clerk("taxation"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(decision.Refusal?.Kind, Is.EqualTo(RefusalKind.Forbidden));
+            Assert.That(driver.State.Version, Is.EqualTo(version));
+            Assert.That(driver.TaskOf("fire").Status, Is.EqualTo(TaskStatus.Open));
+        });
+    }
+
+    [Test]
+    public void A_task_claimed_by_one_clerk_cannot_be_approved_by_another_of_the_same_department()
+    {
+        var driver = new CaseDriver(TestFlows.OpenRestaurant()).Start();
+        var fire = driver.TaskOf("fire").TaskId;
+        Assert.That(driver.Do(new ClaimTask(fire), TestFlows.Clerk("fire-rescue", "wang")).IsAccepted, Is.True);
+
+        var other = driver.Do(new ApproveTask(fire, null, null), TestFlows.Clerk("fire-rescue", "li"));
+        var owner = driver.Do(new ApproveTask(fire, null, null), TestFlows.Clerk("fire-rescue", "wang"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(other.Refusal?.Code, Is.EqualTo("task-claimed"));
+            Assert.That(owner.IsAccepted, Is.True);
+        });
+    }
+
+    [Test]
+    public void A_rejection_without_reason_names_the_field()
+    {
+        var driver = new CaseDriver(TestFlows.OpenRestaurant()).Start();
+
+        var decision = driver.Do(new RejectTask(driver.TaskOf("fire").TaskId, "  "), TestFlows.Clerk("fire-rescue"));
+
+        Assert.That(decision.Refusal, Is.EqualTo(Refusal.Invalid("reason-required", "A rejection must give its reason.", "reason")));
+    }
+
+    [TestCase("""{"colour": "red"}""", "data.colour", "unknown-field")]
+    [TestCase("""{"seats": "many"}""", "data.seats", "field-type")]
+    [TestCase("""{"seats": 1.5}""", "data.seats", "field-type")]
+    [TestCase("""{"hasOutdoorSign": 1}""", "data.hasOutdoorSign", "field-type")]
+    public void Form_data_that_does_not_fit_the_declared_fields_is_refused_with_its_path(string data, string field, string code)
+    {
+        var state = new CaseState();
+        var decision = CaseDecider.Decide(state, new StartCase(Guid.NewGuid(), TestFlows.Data(data)),
+            new DecisionContext(TestFlows.OpenRestaurant(), 1, TestFlows.Calendar, TestFlows.Monday, TestFlows.Window));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(decision.Refusal?.Field, Is.EqualTo(field));
+            Assert.That(decision.Refusal?.Code, Is.EqualTo(code));
+            Assert.That(state.IsStarted, Is.False);
+        });
+    }
+
+    [Test]
+    public void Delivery_is_refused_while_approvals_are_open_and_to_a_department_clerk()
+    {
+        var driver = new CaseDriver(TestFlows.OpenRestaurant()).Start();
+        Assert.That(driver.Do(new DeliverCase("pickup", null), TestFlows.Window).Refusal?.Code, Is.EqualTo("not-awaiting-delivery"));
+
+        foreach (var task in driver.State.Tasks.ToList())
+        {
+            driver.Approve(task.StepId);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(driver.Do(new DeliverCase("pickup", null), TestFlows.Clerk("taxation")).Refusal?.Kind, Is.EqualTo(RefusalKind.Forbidden));
+            Assert.That(driver.Do(new DeliverCase("express", null), TestFlows.Window).Refusal?.Field, Is.EqualTo("trackingNumber"));
+            Assert.That(driver.Do(new DeliverCase("drone", null), TestFlows.Window).Refusal?.Field, Is.EqualTo("method"));
+            Assert.That(driver.State.Status, Is.EqualTo(CaseStatus.AwaitingDelivery));
+        });
+    }
+
+    [Test]
+    public void Every_event_records_who_and_when()
+    {
+        var driver = new CaseDriver(TestFlows.OpenRestaurant()).Start();
+        driver.Now = TestFlows.Monday.AddHours(2);
+        driver.Approve("fire");
+
+        var approved = driver.History.OfType<TaskApproved>().Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(approved.At, Is.EqualTo(TestFlows.Monday.AddHours(2)));
+            Assert.That(approved.Actor.Department, Is.EqualTo("fire-rescue"));
+            Assert.That(driver.History.OfType<CaseStarted>().Single().Actor, Is.EqualTo(TestFlows.Window));
+        });
+    }
+
+    [Test]
+    public void Replaying_the_events_gives_the_same_state_as_living_through_them()
+    {
+        var driver = new CaseDriver(TestFlows.OpenRestaurant()).Start("""{"hasOutdoorSign": true}""");
+        driver.Approve("licence");
+        driver.Reject("signage");
+
+        var replayed = CaseState.Fold(driver.History);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(replayed.Status, Is.EqualTo(driver.State.Status));
+            Assert.That(replayed.Version, Is.EqualTo(driver.State.Version));
+            Assert.That(replayed.Tasks.Select(t => (t.StepId, t.Status)), Is.EquivalentTo(driver.State.Tasks.Select(t => (t.StepId, t.Status))));
+        });
+    }
+
+    [Test]
+    public void Task_ids_are_stable_per_case_and_step_and_differ_across_cases()
+    {
+        var caseId = Guid.NewGuid();
+        var copy = new Guid(caseId.ToByteArray());
+        Assert.Multiple(() =>
+        {
+            Assert.That(TaskIds.For(caseId, "fire"), Is.EqualTo(TaskIds.For(copy, "fire")));
+            Assert.That(TaskIds.For(caseId, "fire"), Is.Not.EqualTo(TaskIds.For(caseId, "tax")));
+            Assert.That(TaskIds.For(caseId, "fire"), Is.Not.EqualTo(TaskIds.For(Guid.NewGuid(), "fire")));
+        });
+    }
+}
