@@ -1,0 +1,75 @@
+using Approval.Persistence.Rows;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Persistence;
+
+/// <summary>
+/// The service's database. Instants are stored as UTC <see cref="DateTime"/> so that every
+/// provider can compare and index them (SQLite cannot order <see cref="DateTimeOffset"/>).
+/// </summary>
+public sealed class ApprovalDbContext(DbContextOptions<ApprovalDbContext> options) : DbContext(options)
+{
+    public DbSet<CaseRow> Cases => Set<CaseRow>();
+    public DbSet<CaseEventRow> CaseEvents => Set<CaseEventRow>();
+    public DbSet<TaskRow> Tasks => Set<TaskRow>();
+    public DbSet<WorkflowVersionRow> WorkflowVersions => Set<WorkflowVersionRow>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<CaseRow>(e =>
+        {
+            e.ToTable("cases");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.WorkflowId).HasMaxLength(100).IsRequired();
+            e.Property(c => c.Status).HasMaxLength(32).IsRequired();
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.HasIndex(c => new { c.Status, c.DueAt });
+            e.HasIndex(c => new { c.WorkflowId, c.WorkflowVersion });
+        });
+
+        modelBuilder.Entity<CaseEventRow>(e =>
+        {
+            e.ToTable("case_events");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Type).HasMaxLength(64).IsRequired();
+            e.Property(x => x.ActorId).HasMaxLength(100).IsRequired();
+            e.Property(x => x.ActorRoles).HasMaxLength(200).IsRequired();
+            e.Property(x => x.ActorDepartment).HasMaxLength(100);
+            e.Property(x => x.Payload).IsRequired();
+            e.Property(x => x.Hash).HasMaxLength(64).IsRequired();
+            // The second guard of optimistic concurrency: two writers cannot both append event N.
+            e.HasIndex(x => new { x.CaseId, x.Sequence }).IsUnique();
+        });
+
+        modelBuilder.Entity<TaskRow>(e =>
+        {
+            e.ToTable("tasks");
+            e.HasKey(t => t.Id);
+            e.Property(t => t.StepId).HasMaxLength(100).IsRequired();
+            e.Property(t => t.Department).HasMaxLength(100).IsRequired();
+            e.Property(t => t.Role).HasMaxLength(100);
+            e.Property(t => t.Status).HasMaxLength(32).IsRequired();
+            e.Property(t => t.ClaimedBy).HasMaxLength(100);
+            e.HasIndex(t => t.CaseId);
+            e.HasIndex(t => new { t.Department, t.Status, t.DueAt });
+            e.HasIndex(t => new { t.Status, t.DueAt });
+        });
+
+        modelBuilder.Entity<WorkflowVersionRow>(e =>
+        {
+            e.ToTable("workflow_versions");
+            e.HasKey(w => new { w.WorkflowId, w.Version });
+            e.Property(w => w.WorkflowId).HasMaxLength(100);
+            e.Property(w => w.Name).HasMaxLength(200).IsRequired();
+            e.Property(w => w.ContentHash).HasMaxLength(64).IsRequired();
+            e.Property(w => w.Definition).IsRequired();
+            e.Property(w => w.SourceFile).HasMaxLength(400);
+            e.HasIndex(w => new { w.WorkflowId, w.ContentHash }).IsUnique();
+        });
+    }
+}

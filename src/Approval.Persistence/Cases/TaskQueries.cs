@@ -1,0 +1,30 @@
+using Approval.Persistence.Rows;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Persistence.Cases;
+
+/// <summary>A task row with the workflow version of its case, for naming its step.</summary>
+public sealed record InboxTask(TaskRow Task, string WorkflowId, int WorkflowVersion);
+
+/// <summary>Read-side queries over task rows: a department's inbox (待办), and which case a task belongs to.</summary>
+public sealed class TaskQueries(IDbContextFactory<ApprovalDbContext> dbFactory)
+{
+    public async Task<Guid?> CaseOfAsync(Guid taskId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Tasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => (Guid?)t.CaseId).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>A department's tasks in the given statuses, most urgent (earliest due) first.</summary>
+    public async Task<IReadOnlyList<InboxTask>> InboxAsync(string department, IReadOnlyCollection<string> statuses, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Tasks.AsNoTracking()
+            .Where(t => t.Department == department && statuses.Contains(t.Status))
+            .OrderBy(t => t.DueAt)
+            .Take(limit)
+            .Join(db.Cases, t => t.CaseId, c => c.Id, (t, c) => new { Task = t, c.WorkflowId, c.WorkflowVersion })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new InboxTask(r.Task, r.WorkflowId, r.WorkflowVersion))];
+    }
+}

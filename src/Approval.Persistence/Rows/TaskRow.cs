@@ -1,0 +1,17 @@
+namespace Approval.Persistence.Rows;
+
+/// <summary>A department task as its case's events left it; indexed for inboxes and deadline sweeps.</summary>
+public sealed class TaskRow
+{
+    public Guid Id { get; set; }
+    public Guid CaseId { get; set; }
+    public string StepId { get; set; } = "";
+    public string Department { get; set; } = "";
+    public string? Role { get; set; }
+    public string Status { get; set; } = "";
+    public string? ClaimedBy { get; set; }
+    public DateTime OpenedAt { get; set; }
+    public DateTime? ClosedAt { get; set; }
+    public DateTime DueAt { get; set; }
+    public bool DueProvisional { get; set; }
+}

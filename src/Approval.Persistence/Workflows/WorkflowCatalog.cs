@@ -1,0 +1,23 @@
+using System.Collections.Concurrent;
+
+namespace Approval.Persistence.Workflows;
+
+/// <summary>
+/// The published versions this process knows, by id and version. Filled by the publisher at
+/// start-up (and by later publishes); read by every command.
+/// </summary>
+/// <remarks>Thread safe: lookups and registrations may run concurrently.</remarks>
+public sealed class WorkflowCatalog
+{
+    private readonly ConcurrentDictionary<(string Id, int Version), PublishedWorkflow> _versions = new();
+
+    public void Register(PublishedWorkflow workflow) => _versions[(workflow.Id, workflow.Version)] = workflow;
+
+    public PublishedWorkflow? Find(string id, int version) => _versions.GetValueOrDefault((id, version));
+
+    public PublishedWorkflow? Latest(string id) =>
+        _versions.Values.Where(w => w.Id == id).MaxBy(w => w.Version);
+
+    public IReadOnlyList<PublishedWorkflow> All() =>
+        [.. _versions.Values.OrderBy(w => w.Id, StringComparer.Ordinal).ThenBy(w => w.Version)];
+}

@@ -1,0 +1,84 @@
+using Approval.Definitions.Model;
+using Approval.Persistence.Rows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Approval.Persistence.Workflows;
+
+/// <summary>
+/// Publishes definitions as immutable numbered versions and keeps the <see cref="WorkflowCatalog"/>
+/// in step with the database. Identical content (by hash) never makes a new version, so
+/// restarting the service or republishing an unchanged file is a no-op.
+/// </summary>
+/// <remarks>Thread safe. Two nodes publishing the same new content race on a unique index; the loser reads the winner's version.</remarks>
+public sealed class WorkflowPublisher(IDbContextFactory<ApprovalDbContext> dbFactory, WorkflowCatalog catalog, TimeProvider time, ILogger<WorkflowPublisher> logger)
+{
+    /// <summary>
+    /// Loads every stored version into the catalog, so cases on old versions keep running.
+    /// <paramref name="parse"/> turns stored canonical JSON back into a definition.
+    /// </summary>
+    public async Task<int> LoadStoredAsync(Func<string, WorkflowDefinition?> parse, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.WorkflowVersions.AsNoTracking().ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            if (parse(row.Definition) is { } definition)
+            {
+                catalog.Register(ToPublished(row, definition));
+            }
+            else
+            {
+                logger.LogError("Stored workflow {WorkflowId} v{Version} no longer loads; cases on it cannot advance until it does.", row.WorkflowId, row.Version);
+            }
+        }
+
+        return rows.Count;
+    }
+
+    public async Task<PublishResult> PublishAsync(DefinitionCandidate candidate, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var id = candidate.Definition.Id;
+            var existing = await db.WorkflowVersions.AsNoTracking()
+                .FirstOrDefaultAsync(w => w.WorkflowId == id && w.ContentHash == candidate.ContentHash, cancellationToken);
+            if (existing is not null)
+            {
+                var known = catalog.Find(id, existing.Version) ?? ToPublished(existing, candidate.Definition);
+                catalog.Register(known);
+                return new PublishResult(known, Created: false);
+            }
+
+            var latest = await db.WorkflowVersions.Where(w => w.WorkflowId == id).MaxAsync(w => (int?)w.Version, cancellationToken) ?? 0;
+            var row = new WorkflowVersionRow
+            {
+                WorkflowId = id,
+                Version = latest + 1,
+                Name = candidate.Definition.Name,
+                ContentHash = candidate.ContentHash,
+                Definition = candidate.CanonicalJson,
+                SourceFile = candidate.SourceFile,
+                PublishedAt = time.GetUtcNow().UtcDateTime,
+            };
+            db.WorkflowVersions.Add(row);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (DatabaseSetup.IsWriteConflict(ex) && attempt < 5)
+            {
+                continue;
+            }
+
+            var published = ToPublished(row, candidate.Definition);
+            catalog.Register(published);
+            logger.LogInformation("Published {WorkflowId} v{Version} ({Name}) from {File}.", id, row.Version, row.Name, candidate.SourceFile);
+            return new PublishResult(published, Created: true);
+        }
+    }
+
+    private static PublishedWorkflow ToPublished(WorkflowVersionRow row, WorkflowDefinition definition) =>
+        new(row.WorkflowId, row.Version, row.Name, row.ContentHash, new DateTimeOffset(row.PublishedAt), row.SourceFile, definition);
+}
