@@ -1,7 +1,29 @@
+using Approval.Api.Apis;
+using Approval.Api.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddApproval(builder.Configuration, builder.Environment);
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+
 var app = builder.Build();
-app.MapGet("/health", () => Results.Ok(new { status = "Healthy" }));
-app.Run();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health");
+app.MapOpenApi();
+app.UseSwaggerUI(o =>
+{
+    o.SwaggerEndpoint("/openapi/v1.json", "Approval API v1");
+    o.RoutePrefix = "docs";
+});
+app.MapWorkflowsApi();
+app.MapCasesApi();
+app.MapTasksApi();
+
+await app.Services.InitializeApprovalAsync();
+await app.RunAsync();
 
 /// <summary>Exposed for <c>WebApplicationFactory</c> in the API tests.</summary>
 public partial class Program;

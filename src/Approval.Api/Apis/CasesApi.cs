@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Approval.Api.Hosting;
+using Approval.Api.Problems;
+using Approval.Api.Views;
+using Approval.Engine.Cases.Commands;
+using Approval.Persistence.Cases;
+using Approval.Persistence.Workflows;
+using Approval.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Approval.Api.Apis;
+
+/// <summary>Cases (办件): intake, reading a case and its history, delivery.</summary>
+public static class CasesApi
+{
+    public static RouteGroupBuilder MapCasesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization();
+        api.MapPost("/", StartCase).WithSummary("Intake (受理): start a case on the latest (or a named) published version.");
+        api.MapGet("/{caseId:guid}", GetCase).WithSummary("A case with its tasks.");
+        api.MapGet("/{caseId:guid}/events", GetEvents).WithSummary("The case's full history (全程留痕): who did what, when.");
+        api.MapPost("/{caseId:guid}/deliver", Deliver).WithSummary("Unified delivery (统一出件) of the results.");
+        return api;
+    }
+
+    public static async Task<Results<Created<CaseView>, ProblemHttpResult>> StartCase(
+        StartCaseRequest request, Clerk clerk, CaseStore store, WorkflowCatalog catalog, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.WorkflowId))
+        {
+            return RefusalProblems.Invalid("workflow-required", "workflowId", "Name the workflow (一件事) to start, e.g. open-restaurant.");
+        }
+
+        var workflow = request.Version is { } version ? catalog.Find(request.WorkflowId, version) : catalog.Latest(request.WorkflowId);
+        if (workflow is null)
+        {
+            return RefusalProblems.Invalid(
+                "unknown-workflow",
+                request.Version is null ? "workflowId" : "version",
+                request.Version is null ? $"No workflow '{request.WorkflowId}' is published." : $"'{request.WorkflowId}' has no published version {request.Version}.");
+        }
+
+        if (!clerk.IsInRole(ClerkRoles.WindowClerk))
+        {
+            return Engine.Cases.Refusal.Forbidden("window-only", "Cases are accepted at the comprehensive window (综合窗口受理) by a window clerk.").ToProblem();
+        }
+
+        var command = new StartCase(Guid.CreateVersion7(time.GetUtcNow()), request.Data ?? new Dictionary<string, JsonElement>());
+        var outcome = await store.StartAsync(workflow, command, clerk.ToActor(), cancellationToken);
+        return outcome.Refusal is { } refusal
+            ? refusal.ToProblem()
+            : TypedResults.Created($"/api/cases/{command.CaseId}", CaseView.From(outcome.State!, workflow));
+    }
+
+    public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetCase(
+        Guid caseId, CaseStore store, WorkflowCatalog catalog, CancellationToken cancellationToken)
+    {
+        var loaded = await store.LoadAsync(caseId, cancellationToken);
+        if (loaded is null)
+        {
+            return CaseNotFound(caseId);
+        }
+
+        return TypedResults.Ok(CaseView.From(loaded.State, catalog.Find(loaded.State.WorkflowId, loaded.State.WorkflowVersion)));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<EventView>>, ProblemHttpResult>> GetEvents(
+        Guid caseId, CaseStore store, CancellationToken cancellationToken)
+    {
+        var loaded = await store.LoadAsync(caseId, cancellationToken);
+        if (loaded is null)
+        {
+            return CaseNotFound(caseId);
+        }
+
+        IReadOnlyList<EventView> events = [.. loaded.Rows.Select((row, i) =>
+        {
+            var actor = loaded.Events[i].Actor;
+            using var payload = JsonDocument.Parse(row.Payload);
+            return new EventView(row.Sequence, row.Type, loaded.Events[i].At, new ActorView(actor.UserId, actor.Name, actor.Roles, actor.Department), payload.RootElement.Clone(), row.Hash);
+        })];
+        return TypedResults.Ok(events);
+    }
+
+    public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Deliver(
+        Guid caseId, DeliverRequest request, Clerk clerk, CaseStore store, WorkflowCatalog catalog, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Method))
+        {
+            return RefusalProblems.Invalid("delivery-method", "method", "Say how the results leave: pickup, express or electronic.");
+        }
+
+        var outcome = await store.ExecuteAsync(caseId, new DeliverCase(request.Method, request.TrackingNumber), clerk.ToActor(), cancellationToken);
+        return outcome.Refusal is { } refusal
+            ? refusal.ToProblem()
+            : TypedResults.Ok(CaseView.From(outcome.State!, catalog.Find(outcome.State!.WorkflowId, outcome.State.WorkflowVersion)));
+    }
+
+    private static ProblemHttpResult CaseNotFound(Guid caseId) =>
+        Engine.Cases.Refusal.NotFound("case-not-found", $"There is no case {caseId}.").ToProblem();
+}

@@ -1,0 +1,110 @@
+using Approval.Api.Hosting;
+using Approval.Api.Problems;
+using Approval.Api.Views;
+using Approval.Engine.Cases;
+using Approval.Engine.Cases.Commands;
+using Approval.Persistence.Cases;
+using Approval.Persistence.Workflows;
+using Approval.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TaskStatus = Approval.Engine.Cases.TaskStatus;
+
+namespace Approval.Api.Apis;
+
+/// <summary>Department tasks (待办): the inbox, and the actions a department clerk takes on a task.</summary>
+public static class TasksApi
+{
+    private static readonly Dictionary<string, string[]> StatusFilters = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["open"] = [nameof(TaskStatus.Open), nameof(TaskStatus.Claimed)],
+        ["unclaimed"] = [nameof(TaskStatus.Open)],
+        ["claimed"] = [nameof(TaskStatus.Claimed)],
+        ["closed"] = [nameof(TaskStatus.Approved), nameof(TaskStatus.Rejected), nameof(TaskStatus.Cancelled)],
+    };
+
+    public static RouteGroupBuilder MapTasksApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
+        api.MapGet("/", Inbox).WithSummary("A department's inbox (待办), earliest due first. Defaults to the clerk's own department.");
+        api.MapGet("/{taskId:guid}", GetTask).WithSummary("One task.");
+        api.MapPost("/{taskId:guid}/claim", (Guid taskId, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken ct) =>
+            Act(taskId, new ClaimTask(taskId), clerk, store, tasks, catalog, ct)).WithSummary("Take the task into one's own hands.");
+        api.MapPost("/{taskId:guid}/release", (Guid taskId, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken ct) =>
+            Act(taskId, new ReleaseTask(taskId), clerk, store, tasks, catalog, ct)).WithSummary("Give a claimed task back to the department's inbox.");
+        api.MapPost("/{taskId:guid}/approve", (Guid taskId, ApproveRequest? request, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken ct) =>
+            Act(taskId, new ApproveTask(taskId, request?.Result, request?.Comment), clerk, store, tasks, catalog, ct)).WithSummary("Approve the department's item.");
+        api.MapPost("/{taskId:guid}/reject", (Guid taskId, RejectRequest request, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken ct) =>
+            Act(taskId, new RejectTask(taskId, request.Reason ?? ""), clerk, store, tasks, catalog, ct)).WithSummary("Reject the item; a reason is required. Ends the case under a join that needs it.");
+        return api;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<TaskView>>, ProblemHttpResult>> Inbox(
+        Clerk clerk, TaskQueries tasks, WorkflowCatalog catalog, string? department, string? status, int? limit, CancellationToken cancellationToken)
+    {
+        department ??= clerk.Department;
+        if (department is null)
+        {
+            return RefusalProblems.Invalid("department-required", "department", "Name the department whose inbox to show.");
+        }
+
+        if (!clerk.CanActFor(department) && !clerk.IsInRole(ClerkRoles.Supervisor))
+        {
+            return Refusal.Forbidden("other-department", $"Only clerks of {department} and supervisors may read its inbox.").ToProblem();
+        }
+
+        status ??= "open";
+        if (!StatusFilters.TryGetValue(status, out var statuses))
+        {
+            return RefusalProblems.Invalid("task-status", "status", $"status must be one of {string.Join(", ", StatusFilters.Keys)}.");
+        }
+
+        if (limit is < 1 or > 500)
+        {
+            return RefusalProblems.Invalid("limit", "limit", "limit must be between 1 and 500.");
+        }
+
+        var rows = await tasks.InboxAsync(department, statuses, limit ?? 100, cancellationToken);
+        IReadOnlyList<TaskView> views = [.. rows.Select(r => InboxView(r, catalog))];
+        return TypedResults.Ok(views);
+    }
+
+    public static async Task<Results<Ok<TaskView>, ProblemHttpResult>> GetTask(
+        Guid taskId, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken cancellationToken)
+    {
+        if (await tasks.CaseOfAsync(taskId, cancellationToken) is not { } caseId || await store.LoadAsync(caseId, cancellationToken) is not { } loaded)
+        {
+            return TaskNotFound(taskId);
+        }
+
+        var state = loaded.State;
+        return TypedResults.Ok(TaskView.From(state.FindTask(taskId)!, caseId, catalog.Find(state.WorkflowId, state.WorkflowVersion)));
+    }
+
+    private static async Task<Results<Ok<TaskView>, ProblemHttpResult>> Act(
+        Guid taskId, CaseCommand command, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken cancellationToken)
+    {
+        if (await tasks.CaseOfAsync(taskId, cancellationToken) is not { } caseId)
+        {
+            return TaskNotFound(taskId);
+        }
+
+        var outcome = await store.ExecuteAsync(caseId, command, clerk.ToActor(), cancellationToken);
+        if (outcome.Refusal is { } refusal)
+        {
+            return refusal.ToProblem();
+        }
+
+        var state = outcome.State!;
+        return TypedResults.Ok(TaskView.From(state.FindTask(taskId)!, caseId, catalog.Find(state.WorkflowId, state.WorkflowVersion)));
+    }
+
+    private static TaskView InboxView(InboxTask row, WorkflowCatalog catalog)
+    {
+        var t = row.Task;
+        var name = catalog.Find(row.WorkflowId, row.WorkflowVersion)?.FindStep(t.StepId)?.Name ?? t.StepId;
+        return new TaskView(t.Id, t.CaseId, t.StepId, name, t.Department, TaskView.Lower(t.Status), t.ClaimedBy,
+            new DateTimeOffset(t.OpenedAt), t.ClosedAt is { } closed ? new DateTimeOffset(closed) : null, new DeadlineView(new DateTimeOffset(t.DueAt), t.DueProvisional), null, null);
+    }
+
+    private static ProblemHttpResult TaskNotFound(Guid taskId) => Refusal.NotFound("task-not-found", $"There is no task {taskId}.").ToProblem();
+}

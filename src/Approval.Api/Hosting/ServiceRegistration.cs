@@ -1,0 +1,58 @@
+using Approval.Api.Problems;
+using Approval.Calendar;
+using Approval.Persistence;
+using Approval.Persistence.Cases;
+using Approval.Persistence.Workflows;
+using Approval.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Approval.Api.Hosting;
+
+/// <summary>Everything the service needs, registered in one place so tests and tools compose the same service.</summary>
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddApproval(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<ApprovalOptions>().Bind(configuration.GetSection(ApprovalOptions.Section));
+        services.AddOptions<CalendarSettings>().Bind(configuration.GetSection(CalendarSettings.Section));
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddPooledDbContextFactory<ApprovalDbContext>((sp, builder) =>
+            DatabaseSetup.Configure(builder, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ApprovalOptions>>().Value;
+            var path = PathResolver.Resolve(options.CalendarsPath ?? Path.Combine(options.WorkflowsPath, "calendars"));
+            return CalendarFactory.Create(path, sp.GetRequiredService<IOptions<CalendarSettings>>().Value, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Approval.Calendar"));
+        });
+        services.AddSingleton<WorkflowCatalog>();
+        services.AddSingleton<WorkflowPublisher>();
+        services.AddSingleton<WorkflowLibrary>();
+        services.AddSingleton<CaseStore>();
+        services.AddSingleton<TaskQueries>();
+
+        services.AddApprovalSecurity(configuration, environment);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddHealthChecks();
+        services.AddOpenApi();
+        return services;
+    }
+
+    /// <summary>Brings the database to the current schema and publishes the workflow library; the service answers only after this.</summary>
+    public static async Task InitializeApprovalAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var dbFactory = services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>();
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await DatabaseSetup.MigrateAsync(db, cancellationToken);
+        }
+
+        _ = services.GetRequiredService<WorkingCalendar>();
+        await services.GetRequiredService<WorkflowLibrary>().PublishAllAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Approval.Calendar;
+using Approval.Engine.Cases;
+using Approval.Persistence.Workflows;
+
+namespace Approval.Api.Views;
+
+/// <summary>A deadline as clients see it: the instant, and whether it rests on a year with no calendar data yet.</summary>
+public sealed record DeadlineView(DateTimeOffset At, bool Provisional)
+{
+    public static DeadlineView? From(Deadline? deadline) => deadline is { } d ? new(d.At, d.Provisional) : null;
+}
+
+/// <summary>A department task (待办).</summary>
+public sealed record TaskView(
+    Guid Id,
+    Guid CaseId,
+    string StepId,
+    string Name,
+    string Department,
+    string Status,
+    string? ClaimedBy,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset? ClosedAt,
+    DeadlineView Due,
+    string? Result,
+    string? Reason)
+{
+    public static TaskView From(TaskState task, Guid caseId, PublishedWorkflow? workflow) => new(
+        task.TaskId,
+        caseId,
+        task.StepId,
+        workflow?.FindStep(task.StepId)?.Name ?? task.StepId,
+        task.Department,
+        Lower(task.Status.ToString()),
+        task.ClaimedBy,
+        task.OpenedAt,
+        task.ClosedAt,
+        new DeadlineView(task.Due.At, task.Due.Provisional),
+        task.Result,
+        task.Reason);
+
+    internal static string Lower(string name) => JsonNamingPolicy.KebabCaseLower.ConvertName(name);
+}
+
+/// <summary>A case (办件) with its tasks; the full history is at <c>/api/cases/{id}/events</c>.</summary>
+public sealed record CaseView(
+    Guid Id,
+    string WorkflowId,
+    int WorkflowVersion,
+    string WorkflowName,
+    string Status,
+    int Version,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt,
+    DeadlineView? Due,
+    IReadOnlyDictionary<string, JsonElement> Data,
+    IReadOnlyList<TaskView> Tasks)
+{
+    public static CaseView From(CaseState state, PublishedWorkflow? workflow) => new(
+        state.CaseId,
+        state.WorkflowId,
+        state.WorkflowVersion,
+        workflow?.Name ?? state.WorkflowId,
+        TaskView.Lower(state.Status.ToString()),
+        state.Version,
+        state.StartedAt,
+        state.EndedAt,
+        DeadlineView.From(state.Due),
+        state.Data,
+        [.. state.Tasks.OrderBy(t => t.OpenedAt).ThenBy(t => t.StepId, StringComparer.Ordinal).Select(t => TaskView.From(t, state.CaseId, workflow))]);
+}
+
+/// <summary>One recorded event: who, when, what (全程留痕).</summary>
+public sealed record EventView(int Sequence, string Type, DateTimeOffset At, ActorView Actor, JsonElement Data, string Hash);
+
+public sealed record ActorView(string UserId, string Name, IReadOnlyList<string> Roles, string? Department);

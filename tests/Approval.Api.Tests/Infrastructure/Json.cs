@@ -1,0 +1,24 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Approval.Api.Tests.Infrastructure;
+
+internal static class Json
+{
+    public static async Task<JsonNode> ReadJsonAsync(this HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return JsonNode.Parse(text) ?? throw new AssertionException($"empty body ({(int)response.StatusCode})");
+    }
+
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object? body) =>
+        client.PostAsJsonAsync(url, body, JsonSerializerOptions.Web);
+
+    public static async Task<JsonNode> StartCaseAsync(this HttpClient window, string workflowId, object? data = null)
+    {
+        var response = await window.PostJsonAsync("/api/cases", new { workflowId, data });
+        Assert.That((int)response.StatusCode, Is.EqualTo(201), await response.Content.ReadAsStringAsync());
+        return await response.ReadJsonAsync();
+    }
+}
