@@ -6,5 +6,6 @@ var root = new RootCommand("approval: tools for the analysts and operators of th
 // One line per command group; each group lives in its own file under Commands/.
 root.Subcommands.Add(VersionCommand.Create());
 root.Subcommands.Add(TokenCommand.Create());
+root.Subcommands.Add(CalendarCommand.Create());
 
 return await root.Parse(args).InvokeAsync();
