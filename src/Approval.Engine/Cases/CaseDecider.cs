@@ -50,6 +50,13 @@ public static class CaseDecider
             RejectTask r => OnOpenTask(state, r.TaskId, context, (task, flow) =>
                 flow.Then(new TaskRejected(task.TaskId, r.Reason.Trim())).Advanced()),
             DeliverCase d => Deliver(state, d, context),
+            ReturnForSupplement r => ClockRules.ReturnForSupplement(state, r, context),
+            ReceiveSupplement r => ClockRules.ReceiveSupplement(state, r, context),
+            SuspendTask s => ClockRules.Suspend(state, s, context),
+            ResumeTask r => ClockRules.Resume(state, r, context),
+            ExtendTask x => ClockRules.Extend(state, x, context),
+            ExtendCase x => ClockRules.Extend(state, x, context),
+            AllowSupplementRound a => ClockRules.AllowRound(state, a, context),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "No rule for this command."),
         };
     }
@@ -67,7 +74,7 @@ public static class CaseDecider
         }
 
         var due = context.Definition.TimeLimit is { } limit ? context.Calendar.Due(context.Now, limit) : (Approval.Calendar.Deadline?)null;
-        return new Flow(state, context)
+        return new DecisionFlow(state, context)
             .Then(new CaseStarted(start.CaseId, context.Definition.Id, context.DefinitionVersion, start.Data, due))
             .Advanced();
     }
@@ -95,10 +102,10 @@ public static class CaseDecider
         }
 
         var step = context.Definition.Steps.OfType<Approval.Definitions.Model.DeliveryStepDefinition>().First(s => state.OutcomeOf(s.Id) == StepOutcome.Running);
-        return new Flow(state, context).Then(new CaseDelivered(step.Id, deliver.Method, deliver.TrackingNumber)).Advanced();
+        return new DecisionFlow(state, context).Then(new CaseDelivered(step.Id, deliver.Method, deliver.TrackingNumber)).Advanced();
     }
 
-    private static Decision OnOpenTask(CaseState state, Guid taskId, DecisionContext context, Func<TaskState, Flow, Decision> rule)
+    internal static Decision OnOpenTask(CaseState state, Guid taskId, DecisionContext context, Func<TaskState, DecisionFlow, Decision> rule, bool whileClockStopped = false)
     {
         if (state.FindTask(taskId) is not { } task)
         {
@@ -124,29 +131,12 @@ public static class CaseDecider
             }
         }
 
-        return rule(task, new Flow(state, context));
-    }
-
-    /// <summary>One decision's working state: a copy of the case with the events decided so far folded in.</summary>
-    private sealed class Flow
-    {
-        private readonly List<CaseEvent> _events = [];
-        private readonly FlowAdvancer _advancer;
-
-        public Flow(CaseState state, DecisionContext context) => _advancer = new FlowAdvancer(state.Copy(), context, _events);
-
-        public Flow Then(CaseEvent e)
+        if (task.IsClockStopped && !whileClockStopped)
         {
-            _advancer.Emit(e);
-            return this;
+            var why = task.Stops.Contains("supplement") ? "waits for the applicant's supplement (补正)" : "is under a special procedure (特别程序)";
+            return Refusal.Conflict("clock-stopped", $"The task {why}; resume it first.");
         }
 
-        public Decision Advanced()
-        {
-            _advancer.Advance();
-            return this;
-        }
-
-        public static implicit operator Decision(Flow flow) => Decision.Accept(flow._events);
+        return rule(task, new DecisionFlow(state, context));
     }
 }

@@ -28,6 +28,17 @@ public sealed class CaseState
     public DateTimeOffset StartedAt { get; private set; }
     public DateTimeOffset? EndedAt { get; private set; }
 
+    /// <summary>Counts the case's due instants: 1 at intake, one more each time it moves.</summary>
+    public int DueVersion { get; private set; } = 1;
+
+    /// <summary>When the case's clock stopped: while any of its tasks has a stopped clock, counted once.</summary>
+    public DateTimeOffset? ClockStoppedAt { get; private set; }
+
+    public bool IsClockStopped => ClockStoppedAt is not null;
+
+    /// <summary>Working days supervisors have added to the case's promised limit.</summary>
+    public int ExtendedWorkingDays { get; private set; }
+
     /// <summary>How many events the state has folded; the optimistic-concurrency version of the case.</summary>
     public int Version { get; private set; }
 
@@ -149,14 +160,77 @@ public sealed class CaseState
                 Status = CaseStatus.Rejected;
                 EndedAt = r.At;
                 break;
+            case SupplementRequested q:
+                var asked = _tasks[q.TaskId];
+                asked.SupplementRounds = q.Round;
+                asked.Missing = q.Missing;
+                StopClock(asked, "supplement", q.At);
+                break;
+            case SupplementReceived r:
+                StartClock(_tasks[r.TaskId], "supplement");
+                break;
+            case TaskSuspended s:
+                StopClock(_tasks[s.TaskId], "suspension", s.At);
+                break;
+            case TaskResumed r:
+                StartClock(_tasks[r.TaskId], "suspension");
+                break;
+            case TaskExtended x:
+                _tasks[x.TaskId].ExtendedWorkingDays += x.WorkingDays;
+                break;
+            case CaseExtended x:
+                ExtendedWorkingDays += x.WorkingDays;
+                break;
+            case SupplementRoundAllowed a:
+                _tasks[a.TaskId].ExtraSupplementRounds++;
+                break;
+            case DeadlineMoved m when m.TaskId is { } movedTask:
+                _tasks[movedTask].Due = m.Due;
+                _tasks[movedTask].DueVersion = m.DueVersion;
+                break;
+            case DeadlineMoved m:
+                Due = m.Due;
+                DueVersion = m.DueVersion;
+                break;
             default:
                 throw new InvalidOperationException($"No fold for event {e.GetType().Name}.");
+        }
+    }
+
+    private void StopClock(TaskState task, string kind, DateTimeOffset at)
+    {
+        var wasRunning = !task.IsClockStopped;
+        task.AddStop(kind);
+        if (wasRunning)
+        {
+            task.ClockStoppedAt = at;
+        }
+
+        ClockStoppedAt ??= at;
+    }
+
+    private void StartClock(TaskState task, string kind)
+    {
+        task.RemoveStop(kind);
+        if (!task.IsClockStopped)
+        {
+            task.ClockStoppedAt = null;
+        }
+
+        if (!_tasks.Values.Any(t => t.IsClockStopped))
+        {
+            ClockStoppedAt = null;
         }
     }
 
     private TaskState Close(Guid taskId, TaskStatus status, DateTimeOffset at)
     {
         var task = _tasks[taskId];
+        foreach (var stop in task.Stops.ToList())
+        {
+            StartClock(task, stop);
+        }
+
         task.Status = status;
         task.ClosedAt = at;
         return task;

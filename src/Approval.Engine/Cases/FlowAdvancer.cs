@@ -27,6 +27,8 @@ internal sealed class FlowAdvancer
         _events = events;
     }
 
+    public CaseState State => _state;
+
     public void Emit(CaseEvent e)
     {
         var stamped = e with { At = _context.Now, Actor = _context.Actor };

@@ -17,5 +17,37 @@ public sealed class TaskState
     public string? Result { get; internal set; }
     public string? Reason { get; internal set; }
 
-    internal TaskState Copy() => (TaskState)MemberwiseClone();
+    /// <summary>Counts the due instants this task has had: 1 at opening, one more each time it moves.</summary>
+    public int DueVersion { get; internal set; } = 1;
+
+    /// <summary>Why the task's clock is stopped now (supplement, suspension); empty while it runs.</summary>
+    public IReadOnlySet<string> Stops => _stops;
+
+    /// <summary>When the clock stopped; overlapping stops count once, from the first to the last.</summary>
+    public DateTimeOffset? ClockStoppedAt { get; internal set; }
+
+    public bool IsClockStopped => _stops.Count > 0;
+
+    /// <summary>Supplement rounds requested so far, and extra rounds a supervisor allowed.</summary>
+    public int SupplementRounds { get; internal set; }
+
+    public int ExtraSupplementRounds { get; internal set; }
+
+    /// <summary>What the last supplement notice listed as missing (一次性告知).</summary>
+    public IReadOnlyList<string> Missing { get; internal set; } = [];
+
+    public int ExtendedWorkingDays { get; internal set; }
+
+    private HashSet<string> _stops = new(StringComparer.Ordinal);
+
+    internal bool AddStop(string kind) => _stops.Add(kind);
+
+    internal bool RemoveStop(string kind) => _stops.Remove(kind);
+
+    internal TaskState Copy()
+    {
+        var copy = (TaskState)MemberwiseClone();
+        copy._stops = new HashSet<string>(_stops, StringComparer.Ordinal);
+        return copy;
+    }
 }

@@ -12,10 +12,25 @@ internal static class TestFlows
 {
     public static readonly DateTimeOffset Monday = new(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(8));
 
-    public static readonly WorkingCalendar Calendar = new([], new CalendarOptions());
+    public static readonly WorkingCalendar Calendar = new(CalendarLoader.LoadDirectory(FindCalendars()), new CalendarOptions());
+
+    private static string FindCalendars()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "workflows", "calendars");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("workflows/calendars not found above the test binaries.");
+    }
 
     public static TaskStepDefinition Task(string id, string department, int days = 3, Condition? when = null) => new()
     {
+        MaxExtensionWorkingDays = 5,
         Id = id,
         Name = id,
         Department = department,
@@ -28,6 +43,7 @@ internal static class TestFlows
         Id = "test-bundle",
         Name = "测试",
         TimeLimit = TimeLimit.OfWorkingDays(5),
+        MaxExtensionWorkingDays = 10,
         Fields = new Dictionary<string, FieldType> { ["hasOutdoorSign"] = FieldType.Boolean, ["seats"] = FieldType.Integer },
         Steps =
         [
@@ -46,6 +62,8 @@ internal static class TestFlows
         Task("tax", "taxation", 1));
 
     public static Actor Clerk(string department, string user = "clerk") => new(user + "@" + department, user, [Actor.DepartmentClerkRole], department);
+
+    public static readonly Actor Supervisor = new("boss", "督办", [Actor.SupervisorRole], null);
 
     public static readonly Actor Window = new("window-1", "窗口", [Actor.WindowClerkRole], "window");
 

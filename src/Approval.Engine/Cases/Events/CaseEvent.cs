@@ -28,6 +28,14 @@ namespace Approval.Engine.Cases.Events;
 [JsonDerivedType(typeof(CaseDelivered), "case-delivered")]
 [JsonDerivedType(typeof(CaseCompleted), "case-completed")]
 [JsonDerivedType(typeof(CaseRejected), "case-rejected")]
+[JsonDerivedType(typeof(DeadlineMoved), "deadline-moved")]
+[JsonDerivedType(typeof(SupplementRequested), "supplement-requested")]
+[JsonDerivedType(typeof(SupplementReceived), "supplement-received")]
+[JsonDerivedType(typeof(TaskSuspended), "task-suspended")]
+[JsonDerivedType(typeof(TaskResumed), "task-resumed")]
+[JsonDerivedType(typeof(TaskExtended), "task-extended")]
+[JsonDerivedType(typeof(SupplementRoundAllowed), "supplement-round-allowed")]
+[JsonDerivedType(typeof(CaseExtended), "case-extended")]
 public abstract record CaseEvent
 {
     public DateTimeOffset At { get; init; }

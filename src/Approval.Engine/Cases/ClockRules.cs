@@ -1,0 +1,212 @@
+using Approval.Calendar;
+using Approval.Definitions.Model;
+using Approval.Engine.Cases.Commands;
+using Approval.Engine.Cases.Events;
+
+namespace Approval.Engine.Cases;
+
+/// <summary>
+/// The legal clock of a case: supplement (补正) and special procedures (特别程序) stop a task's
+/// clock and the case's; resuming moves each due instant by the working time that was stopped
+/// (overlapping stops count once); supervisors extend limits (延期) within the definition's maximum.
+/// </summary>
+internal static class ClockRules
+{
+    /// <summary>The kinds of special procedure whose time the law does not count (行政许可法 art. 45).</summary>
+    public static readonly string[] SuspensionKinds = ["hearing", "expert-review", "inspection", "testing", "quarantine", "appraisal", "tender", "auction"];
+
+    private static readonly string[] SupplementChannels = ["window", "online"];
+
+    public static Decision ReturnForSupplement(CaseState state, ReturnForSupplement command, DecisionContext context)
+    {
+        var missing = command.Missing?.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).ToList() ?? [];
+        if (missing.Count == 0)
+        {
+            return Refusal.Invalid("missing-required", "A supplement notice lists everything missing at once (一次性告知); the list is empty.", "missing");
+        }
+
+        return CaseDecider.OnOpenTask(state, command.TaskId, context, (task, flow) =>
+        {
+            if (task.Stops.Contains("supplement"))
+            {
+                return Refusal.Conflict("supplement-pending", "The task already waits for a supplement; one notice lists everything (一次性告知).");
+            }
+
+            var allowed = StepOf(context, task).SupplementRounds + task.ExtraSupplementRounds;
+            if (task.SupplementRounds >= allowed)
+            {
+                return Refusal.Conflict("supplement-rounds-used", $"The task has used its {allowed} supplement round(s); a supervisor may allow another.");
+            }
+
+            return flow.Then(new SupplementRequested(task.TaskId, missing, command.Note, task.SupplementRounds + 1));
+        }, whileClockStopped: true);
+    }
+
+    public static Decision ReceiveSupplement(CaseState state, ReceiveSupplement command, DecisionContext context)
+    {
+        if (!SupplementChannels.Contains(command.Channel, StringComparer.Ordinal))
+        {
+            return Refusal.Invalid("supplement-channel", "channel must be window or online.", "channel");
+        }
+
+        if (state.FindTask(command.TaskId) is not { } task)
+        {
+            return Refusal.NotFound("task-not-found", $"Task {command.TaskId} is not part of this case.");
+        }
+
+        if (!task.Stops.Contains("supplement") || !task.Status.IsOpen())
+        {
+            return Refusal.Conflict("no-supplement-pending", "The task is not waiting for a supplement.");
+        }
+
+        var actor = context.Actor;
+        var mayReceive = actor.HasRole(Actor.WindowClerkRole) || (actor.HasRole(Actor.DepartmentClerkRole) && actor.Department == task.Department);
+        if (!mayReceive)
+        {
+            return Refusal.Forbidden("other-department", $"A window clerk or a clerk of {task.Department} records the supplement.");
+        }
+
+        var flow = new DecisionFlow(state, context);
+        return Restart(flow, task, context, new SupplementReceived(task.TaskId, command.Channel), "supplement received");
+    }
+
+    public static Decision Suspend(CaseState state, SuspendTask command, DecisionContext context)
+    {
+        if (!SuspensionKinds.Contains(command.Kind, StringComparer.Ordinal))
+        {
+            return Refusal.Invalid("suspension-kind", $"kind must be one of {string.Join(", ", SuspensionKinds)}.", "kind");
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Reason))
+        {
+            return Refusal.Invalid("reason-required", "A special procedure must give its reason.", "reason");
+        }
+
+        return CaseDecider.OnOpenTask(state, command.TaskId, context, (task, flow) =>
+            task.Stops.Contains("suspension")
+                ? Refusal.Conflict("already-suspended", "The task is already under a special procedure.")
+                : flow.Then(new TaskSuspended(task.TaskId, command.Kind, command.Reason.Trim())),
+            whileClockStopped: true);
+    }
+
+    public static Decision Resume(CaseState state, ResumeTask command, DecisionContext context) =>
+        CaseDecider.OnOpenTask(state, command.TaskId, context, (task, flow) =>
+            !task.Stops.Contains("suspension")
+                ? Refusal.Conflict("not-suspended", "The task is not under a special procedure.")
+                : Restart(flow, task, context, new TaskResumed(task.TaskId), "special procedure ended"),
+            whileClockStopped: true);
+
+    public static Decision Extend(CaseState state, ExtendTask command, DecisionContext context)
+    {
+        if (ExtensionInputProblem(command.WorkingDays, command.Reason, context) is { } problem)
+        {
+            return problem;
+        }
+
+        if (state.FindTask(command.TaskId) is not { } task)
+        {
+            return Refusal.NotFound("task-not-found", $"Task {command.TaskId} is not part of this case.");
+        }
+
+        if (!task.Status.IsOpen())
+        {
+            return Refusal.Conflict("task-not-open", $"The task is already {task.Status.ToString().ToLowerInvariant()}.");
+        }
+
+        var max = StepOf(context, task).MaxExtensionWorkingDays;
+        if (task.ExtendedWorkingDays + command.WorkingDays > max)
+        {
+            return Refusal.Invalid("extension-too-long", $"The task may be extended by {max} working days in all; {task.ExtendedWorkingDays} are used.", "workingDays");
+        }
+
+        var due = context.Calendar.Add(task.Due.At, TimeLimit.OfWorkingDays(command.WorkingDays));
+        return new DecisionFlow(state, context)
+            .Then(new TaskExtended(task.TaskId, command.WorkingDays, command.Reason.Trim()))
+            .Then(new DeadlineMoved(task.TaskId, Merge(due, task.Due), task.DueVersion + 1, "extended: " + command.Reason.Trim()));
+    }
+
+    public static Decision Extend(CaseState state, ExtendCase command, DecisionContext context)
+    {
+        if (ExtensionInputProblem(command.WorkingDays, command.Reason, context) is { } problem)
+        {
+            return problem;
+        }
+
+        if (state.Due is not { } caseDue)
+        {
+            return Refusal.Conflict("no-case-limit", "The case has no promised limit to extend.");
+        }
+
+        var max = context.Definition.MaxExtensionWorkingDays;
+        if (state.ExtendedWorkingDays + command.WorkingDays > max)
+        {
+            return Refusal.Invalid("extension-too-long", $"The case may be extended by {max} working days in all; {state.ExtendedWorkingDays} are used.", "workingDays");
+        }
+
+        var due = context.Calendar.Add(caseDue.At, TimeLimit.OfWorkingDays(command.WorkingDays));
+        return new DecisionFlow(state, context)
+            .Then(new CaseExtended(command.WorkingDays, command.Reason.Trim()))
+            .Then(new DeadlineMoved(null, Merge(due, caseDue), state.DueVersion + 1, "extended: " + command.Reason.Trim()));
+    }
+
+    public static Decision AllowRound(CaseState state, AllowSupplementRound command, DecisionContext context)
+    {
+        if (!context.Actor.HasRole(Actor.SupervisorRole))
+        {
+            return Refusal.Forbidden("supervisor-only", "Only a supervisor may allow another supplement round.");
+        }
+
+        return state.FindTask(command.TaskId) is { } task && task.Status.IsOpen()
+            ? new DecisionFlow(state, context).Then(new SupplementRoundAllowed(task.TaskId))
+            : Refusal.NotFound("task-not-found", $"Task {command.TaskId} is not an open task of this case.");
+    }
+
+    /// <summary>Ends one stop; when the task's (or the case's) clock runs again, moves its due by the stopped working time.</summary>
+    private static Decision Restart(DecisionFlow flow, TaskState task, DecisionContext context, CaseEvent ending, string reason)
+    {
+        var before = flow.State;
+        var taskStoppedAt = task.ClockStoppedAt;
+        var caseStoppedAt = before.ClockStoppedAt;
+        var caseDue = before.Due;
+        var caseDueVersion = before.DueVersion;
+        flow.Then(ending);
+
+        var after = flow.State;
+        var now = context.Now;
+        if (!after.FindTask(task.TaskId)!.IsClockStopped && taskStoppedAt is { } stopped)
+        {
+            var due = context.Calendar.Resume(task.Due.At, stopped, now, StepOf(context, task).TimeLimit);
+            flow.Then(new DeadlineMoved(task.TaskId, Merge(due, task.Due), task.DueVersion + 1, reason));
+        }
+
+        if (!after.IsClockStopped && caseStoppedAt is { } caseStopped && caseDue is { } dueOfCase && context.Definition.TimeLimit is { } limit)
+        {
+            var due = context.Calendar.Resume(dueOfCase.At, caseStopped, now, limit);
+            flow.Then(new DeadlineMoved(null, Merge(due, dueOfCase), caseDueVersion + 1, reason));
+        }
+
+        return flow;
+    }
+
+    private static Refusal? ExtensionInputProblem(int workingDays, string? reason, DecisionContext context)
+    {
+        if (!context.Actor.HasRole(Actor.SupervisorRole))
+        {
+            return Refusal.Forbidden("supervisor-only", "Only a supervisor may extend a time limit (延期).");
+        }
+
+        if (workingDays < 1)
+        {
+            return Refusal.Invalid("working-days", "An extension adds at least one working day.", "workingDays");
+        }
+
+        return string.IsNullOrWhiteSpace(reason) ? Refusal.Invalid("reason-required", "An extension must give its reason.", "reason") : null;
+    }
+
+    /// <summary>A moved deadline stays provisional if the one it replaces was.</summary>
+    private static Deadline Merge(Deadline moved, Deadline previous) => moved with { Provisional = moved.Provisional || previous.Provisional };
+
+    private static TaskStepDefinition StepOf(DecisionContext context, TaskState task) =>
+        context.Definition.FindStep(task.StepId) as TaskStepDefinition
+            ?? throw new InvalidOperationException($"Task step {task.StepId} is not in {context.Definition.Id}.");
+}
