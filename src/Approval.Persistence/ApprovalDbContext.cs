@@ -29,6 +29,7 @@ public sealed class ApprovalDbContext(DbContextOptions<ApprovalDbContext> option
             e.Property(c => c.Status).HasMaxLength(32).IsRequired();
             e.Property(c => c.Version).IsConcurrencyToken();
             e.HasIndex(c => new { c.Status, c.DueAt });
+            e.HasIndex(c => c.NextAlertAt);
             e.HasIndex(c => new { c.WorkflowId, c.WorkflowVersion });
         });
 
@@ -58,6 +59,8 @@ public sealed class ApprovalDbContext(DbContextOptions<ApprovalDbContext> option
             e.HasIndex(t => t.CaseId);
             e.HasIndex(t => new { t.Department, t.Status, t.DueAt });
             e.HasIndex(t => new { t.Status, t.DueAt });
+            // The deadline engine's sweep is one range scan on this index, however many tasks are open.
+            e.HasIndex(t => t.NextAlertAt);
         });
 
         modelBuilder.Entity<WorkflowVersionRow>(e =>
@@ -71,5 +74,8 @@ public sealed class ApprovalDbContext(DbContextOptions<ApprovalDbContext> option
             e.Property(w => w.SourceFile).HasMaxLength(400);
             e.HasIndex(w => new { w.WorkflowId, w.ContentHash }).IsUnique();
         });
+
+        // Later features (supervision, idempotency) bring their tables as configurations of their own.
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApprovalDbContext).Assembly);
     }
 }

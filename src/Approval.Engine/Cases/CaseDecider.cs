@@ -57,6 +57,7 @@ public static class CaseDecider
             ExtendTask x => ClockRules.Extend(state, x, context),
             ExtendCase x => ClockRules.Extend(state, x, context),
             AllowSupplementRound a => ClockRules.AllowRound(state, a, context),
+            SuperviseDeadline s => SupervisionRules.Supervise(state, s, context),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "No rule for this command."),
         };
     }

@@ -18,6 +18,7 @@ public sealed class CaseState
     private Dictionary<string, TaskState> _tasksByStep = new(StringComparer.Ordinal);
     private Dictionary<Guid, TaskState> _tasks = [];
     private Dictionary<string, string> _choices = new(StringComparer.Ordinal);
+    private HashSet<string> _cards = new(StringComparer.Ordinal);
 
     public Guid CaseId { get; private set; }
     public string WorkflowId { get; private set; } = "";
@@ -35,6 +36,9 @@ public sealed class CaseState
     public DateTimeOffset? ClockStoppedAt { get; private set; }
 
     public bool IsClockStopped => ClockStoppedAt is not null;
+
+    /// <summary>Keys of the alert points already issued on the case's own promised limit.</summary>
+    public IReadOnlySet<string> CardsIssued => _cards;
 
     /// <summary>Working days supervisors have added to the case's promised limit.</summary>
     public int ExtendedWorkingDays { get; private set; }
@@ -88,6 +92,7 @@ public sealed class CaseState
         var copy = (CaseState)MemberwiseClone();
         copy._steps = new Dictionary<string, StepOutcome>(_steps, StringComparer.Ordinal);
         copy._choices = new Dictionary<string, string>(_choices, StringComparer.Ordinal);
+        copy._cards = new HashSet<string>(_cards, StringComparer.Ordinal);
         copy._tasks = _tasks.ToDictionary(p => p.Key, p => p.Value.Copy());
         copy._tasksByStep = copy._tasks.Values.ToDictionary(t => t.StepId, StringComparer.Ordinal);
         return copy;
@@ -191,6 +196,12 @@ public sealed class CaseState
             case DeadlineMoved m:
                 Due = m.Due;
                 DueVersion = m.DueVersion;
+                break;
+            case CardIssued c when c.TaskId is { } cardTask:
+                _tasks[cardTask].RecordCard(new CardPoint(c.Level, c.Escalation, c.CardAt).Key(c.DueVersion));
+                break;
+            case CardIssued c:
+                _cards.Add(new CardPoint(c.Level, c.Escalation, c.CardAt).Key(c.DueVersion));
                 break;
             default:
                 throw new InvalidOperationException($"No fold for event {e.GetType().Name}.");

@@ -38,6 +38,13 @@ public sealed class TaskState
 
     public int ExtendedWorkingDays { get; internal set; }
 
+    /// <summary>Keys (<see cref="CardPoint.Key"/>) of the alert points already issued on this task.</summary>
+    public IReadOnlySet<string> CardsIssued => _cards;
+
+    private HashSet<string> _cards = new(StringComparer.Ordinal);
+
+    internal void RecordCard(string key) => _cards.Add(key);
+
     private HashSet<string> _stops = new(StringComparer.Ordinal);
 
     internal bool AddStop(string kind) => _stops.Add(kind);
@@ -48,6 +55,7 @@ public sealed class TaskState
     {
         var copy = (TaskState)MemberwiseClone();
         copy._stops = new HashSet<string>(_stops, StringComparer.Ordinal);
+        copy._cards = new HashSet<string>(_cards, StringComparer.Ordinal);
         return copy;
     }
 }

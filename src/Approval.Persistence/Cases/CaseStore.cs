@@ -26,8 +26,11 @@ public sealed class CaseStore(
     WorkingCalendar calendar,
     TimeProvider time,
     IOptions<DatabaseOptions> options,
+    IEnumerable<ICaseEventSink> sinks,
     ILogger<CaseStore> logger)
 {
+    private readonly ICaseEventSink[] _sinks = [.. sinks];
+
     public async Task<LoadedCase?> LoadAsync(Guid caseId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -74,7 +77,12 @@ public sealed class CaseStore(
                 after.Apply(e);
             }
 
-            Stage(db, loaded, state, after, decision.Events);
+            Stage(db, loaded, state, after, decision.Events, workflow, calendar);
+            foreach (var sink in _sinks)
+            {
+                sink.Stage(db, after, workflow, decision.Events);
+            }
+
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -102,7 +110,7 @@ public sealed class CaseStore(
         return new LoadedCase(CaseState.Fold(events), rows, events);
     }
 
-    private static void Stage(ApprovalDbContext db, LoadedCase? loaded, CaseState before, CaseState after, IReadOnlyList<CaseEvent> events)
+    private static void Stage(ApprovalDbContext db, LoadedCase? loaded, CaseState before, CaseState after, IReadOnlyList<CaseEvent> events, PublishedWorkflow workflow, WorkingCalendar calendar)
     {
         var previousHash = loaded?.Rows[^1].Hash ?? EventHashChain.Genesis;
         var sequence = before.Version;
@@ -127,21 +135,22 @@ public sealed class CaseStore(
 
         if (loaded is null)
         {
-            db.Cases.Add(Project(after, new CaseRow()));
+            db.Cases.Add(Project(after, new CaseRow(), workflow, calendar));
         }
         else
         {
             // Attached at the version it was read at, so the UPDATE only matches if nobody wrote since.
             var row = new CaseRow { Id = after.CaseId, Version = before.Version };
             db.Cases.Attach(row);
-            Project(after, row);
+            Project(after, row, workflow, calendar);
         }
 
+        // A task's alert point changes with its status, its clock, its due and its cards: any event naming it.
         var touched = events.Select(TaskOf).OfType<Guid>().ToHashSet();
         foreach (var taskId in touched)
         {
             var task = after.FindTask(taskId)!;
-            var row = Project(task, after.CaseId);
+            var row = Project(task, after.CaseId, workflow, calendar);
             if (before.FindTask(taskId) is null)
             {
                 db.Tasks.Add(row);
@@ -161,11 +170,21 @@ public sealed class CaseStore(
         TaskApproved x => x.TaskId,
         TaskRejected x => x.TaskId,
         TaskCancelled x => x.TaskId,
+        SupplementRequested x => x.TaskId,
+        SupplementReceived x => x.TaskId,
+        TaskSuspended x => x.TaskId,
+        TaskResumed x => x.TaskId,
+        TaskExtended x => x.TaskId,
+        SupplementRoundAllowed x => x.TaskId,
+        DeadlineMoved x => x.TaskId,
+        CardIssued x => x.TaskId,
         _ => null,
     };
 
-    private static CaseRow Project(CaseState state, CaseRow row)
+    private static CaseRow Project(CaseState state, CaseRow row, PublishedWorkflow workflow, WorkingCalendar calendar)
     {
+        row.NextAlertAt = DeadlineSchedule.NextFor(state, workflow.Definition, calendar)?.At.UtcDateTime;
+        row.DueVersion = state.DueVersion;
         row.Id = state.CaseId;
         row.WorkflowId = state.WorkflowId;
         row.WorkflowVersion = state.WorkflowVersion;
@@ -178,8 +197,10 @@ public sealed class CaseStore(
         return row;
     }
 
-    private static TaskRow Project(TaskState task, Guid caseId) => new()
+    private static TaskRow Project(TaskState task, Guid caseId, PublishedWorkflow workflow, WorkingCalendar calendar) => new()
     {
+        NextAlertAt = DeadlineSchedule.NextFor(task, workflow.Definition, calendar)?.At.UtcDateTime,
+        DueVersion = task.DueVersion,
         Id = task.TaskId,
         CaseId = caseId,
         StepId = task.StepId,

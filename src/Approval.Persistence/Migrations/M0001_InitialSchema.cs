@@ -28,8 +28,11 @@ public sealed class M0001_InitialSchema : Migration
                 EndedAt = t.Column<DateTime>(nullable: true),
                 DueAt = t.Column<DateTime>(nullable: true),
                 DueProvisional = t.Column<bool>(nullable: false),
+                NextAlertAt = t.Column<DateTime>(nullable: true),
+                DueVersion = t.Column<int>(nullable: false),
             },
             constraints: t => t.PrimaryKey("PK_cases", x => x.Id));
+        migrationBuilder.CreateIndex("IX_cases_NextAlertAt", "cases", "NextAlertAt");
         migrationBuilder.CreateIndex("IX_cases_Status_DueAt", "cases", ["Status", "DueAt"]);
         migrationBuilder.CreateIndex("IX_cases_WorkflowId_WorkflowVersion", "cases", ["WorkflowId", "WorkflowVersion"]);
 
@@ -68,8 +71,11 @@ public sealed class M0001_InitialSchema : Migration
                 ClosedAt = t.Column<DateTime>(nullable: true),
                 DueAt = t.Column<DateTime>(nullable: false),
                 DueProvisional = t.Column<bool>(nullable: false),
+                NextAlertAt = t.Column<DateTime>(nullable: true),
+                DueVersion = t.Column<int>(nullable: false),
             },
             constraints: t => t.PrimaryKey("PK_tasks", x => x.Id));
+        migrationBuilder.CreateIndex("IX_tasks_NextAlertAt", "tasks", "NextAlertAt");
         migrationBuilder.CreateIndex("IX_tasks_CaseId", "tasks", "CaseId");
         migrationBuilder.CreateIndex("IX_tasks_Department_Status_DueAt", "tasks", ["Department", "Status", "DueAt"]);
         migrationBuilder.CreateIndex("IX_tasks_Status_DueAt", "tasks", ["Status", "DueAt"]);

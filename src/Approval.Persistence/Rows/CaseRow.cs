@@ -15,4 +15,10 @@ public sealed class CaseRow
     public DateTime? EndedAt { get; set; }
     public DateTime? DueAt { get; set; }
     public bool DueProvisional { get; set; }
+
+    /// <summary>When the deadline engine must next look at the case's own limit (its next card); null when nothing is pending.</summary>
+    public DateTime? NextAlertAt { get; set; }
+
+    /// <summary>The due version <see cref="NextAlertAt"/> belongs to.</summary>
+    public int DueVersion { get; set; }
 }

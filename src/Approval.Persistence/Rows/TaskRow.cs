@@ -14,4 +14,10 @@ public sealed class TaskRow
     public DateTime? ClosedAt { get; set; }
     public DateTime DueAt { get; set; }
     public bool DueProvisional { get; set; }
+
+    /// <summary>When the deadline engine must next look at this task (its next card or silent approval); null when nothing is pending.</summary>
+    public DateTime? NextAlertAt { get; set; }
+
+    /// <summary>The due version <see cref="NextAlertAt"/> belongs to.</summary>
+    public int DueVersion { get; set; }
 }

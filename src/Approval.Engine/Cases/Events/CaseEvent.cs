@@ -36,6 +36,7 @@ namespace Approval.Engine.Cases.Events;
 [JsonDerivedType(typeof(TaskExtended), "task-extended")]
 [JsonDerivedType(typeof(SupplementRoundAllowed), "supplement-round-allowed")]
 [JsonDerivedType(typeof(CaseExtended), "case-extended")]
+[JsonDerivedType(typeof(CardIssued), "card-issued")]
 public abstract record CaseEvent
 {
     public DateTimeOffset At { get; init; }

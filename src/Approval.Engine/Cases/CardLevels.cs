@@ -1,0 +1,18 @@
+namespace Approval.Engine.Cases;
+
+/// <summary>The card levels of electronic supervision, as written in events and alerts.</summary>
+public static class CardLevels
+{
+    public const string Yellow = "yellow";
+    public const string Red = "red";
+    public const string Escalation = "escalation";
+
+    /// <summary>Not a card: the deadline engine approves the task by silence (超时默许).</summary>
+    public const string ApproveBySilence = "approve-by-silence";
+}
+
+/// <summary>One alert point on a deadline: a card, or approval by silence.</summary>
+public sealed record CardPoint(string Level, int Escalation, DateTimeOffset At)
+{
+    public string Key(int dueVersion) => $"{Level}:{Escalation}:{dueVersion}";
+}
