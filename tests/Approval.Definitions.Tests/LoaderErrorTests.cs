@@ -79,6 +79,13 @@ public class LoaderErrorTests
     }
 
     [Test]
+    public void APV001_numbers_too_large_to_hold_are_reported_not_thrown()
+    {
+        var result = Defs.Load(Defs.With(Defs.Task("a", extra: ", \"supplementRounds\": 1e400")));
+        Assert.That(Defs.Codes(result), Is.EqualTo(new[] { ErrorCodes.InvalidJson }));
+    }
+
+    [Test]
     public void APV002_duplicate_property()
     {
         var json = Defs.With(Defs.Task("a")).Replace("\"name\": \"测试\",", "\"name\": \"测试\", \"name\": \"又一个\",", StringComparison.Ordinal);
@@ -121,6 +128,7 @@ public class LoaderErrorTests
             AssertOnly(Defs.Load(Defs.With(Defs.Task("a"), fields: """{ "seats": "int" }""")), ErrorCodes.InvalidValue, "$.fields.seats");
             AssertOnly(Defs.Load(Defs.With(Defs.Task("a"), fields: """{ "in": "boolean" }""")), ErrorCodes.InvalidValue, "$.fields.in");
             AssertOnly(Defs.Load(Defs.With(Defs.Task("a", days: 0))), ErrorCodes.InvalidValue, "$.steps[1].timeLimit.workingDays");
+            AssertOnly(Defs.Load(Defs.With(Defs.Task("a", extra: ", \"supplementRounds\": 99999999999999999999999"))), ErrorCodes.InvalidValue, "$.steps[1].supplementRounds");
         });
     }
 

@@ -37,7 +37,12 @@ public static class DefinitionLoader
             diagnostics.AddAt(ErrorCodes.DuplicateProperty, path, line, column, $"Property '{path[(path.LastIndexOf('.') + 1)..]}' appears twice in the same object; the last one would win.");
         }
 
-        var root = NewtonsoftParsing.Parse(json);
+        if (!NewtonsoftParsing.TryParse(json, out var root, out var failure))
+        {
+            diagnostics.AddAt(ErrorCodes.InvalidJson, JsonPaths.Root, failure.Line, failure.Column, $"The file is not valid JSON: {failure.Reason}");
+            return new LoadResult(file, null, diagnostics.Items, null, null);
+        }
+
         var canonical = CanonicalJson.Write(root);
         var definition = DefinitionReader.Read(root, diagnostics, departments);
         if (definition is not null)
@@ -98,7 +103,8 @@ public static class DefinitionLoader
         var ownErrors = diagnostics.Items.Where(d => d.Severity == Severity.Error).ToList();
         foreach (var mapped in DefinitionSchema.Validate(root))
         {
-            var covered = ownErrors.Any(e => e.JsonPath == mapped.Path
+            var covered = (mapped.Path == JsonPaths.Root && mapped.Code == ErrorCodes.SchemaViolation && ownErrors.Count > 0)
+                || ownErrors.Any(e => e.JsonPath == mapped.Path
                 || (JsonPaths.IsInside(mapped.Path, e.JsonPath) && e.Code is ErrorCodes.WrongType or ErrorCodes.UnknownStepType or ErrorCodes.UnknownJoinRule or ErrorCodes.UnknownProperty)
                 || (JsonPaths.IsInside(mapped.Path, JsonPaths.Parent(e.JsonPath) ?? "$") && e.Code == ErrorCodes.UnknownStepType));
             if (!covered)

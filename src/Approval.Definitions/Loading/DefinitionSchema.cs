@@ -32,7 +32,13 @@ public static class DefinitionSchema
             return diagnostics.Items;
         }
 
-        foreach (var mapped in Validate(NewtonsoftParsing.Parse(json)))
+        if (!NewtonsoftParsing.TryParse(json, out var root, out var failure))
+        {
+            diagnostics.AddAt(ErrorCodes.InvalidJson, JsonPaths.Root, failure.Line, failure.Column, $"The file is not valid JSON: {failure.Reason}");
+            return diagnostics.Items;
+        }
+
+        foreach (var mapped in Validate(root))
         {
             diagnostics.Add(mapped.Code, mapped.Path, mapped.Message, mapped.Anchor);
         }
@@ -43,9 +49,17 @@ public static class DefinitionSchema
     internal static List<SchemaErrorMapper.Mapped> Validate(JToken root)
     {
         ICollection<NJsonSchema.Validation.ValidationError> errors;
-        lock (Gate)
+        try
         {
-            errors = LazySchema.Value.Validate(root);
+            lock (Gate)
+            {
+                errors = LazySchema.Value.Validate(root);
+            }
+        }
+        catch (Exception ex) when (ex is OverflowException or InvalidCastException or FormatException)
+        {
+            // NJsonSchema cannot hold integers beyond decimal (e.g. 1e30 written out); the loader's own rules report them.
+            return [new SchemaErrorMapper.Mapped(ErrorCodes.SchemaViolation, JsonPaths.Root, Anchor.Value, $"JSON Schema: the validator could not check this file ({ex.Message}).")];
         }
 
         return errors.SelectMany(SchemaErrorMapper.Map).Distinct().ToList();

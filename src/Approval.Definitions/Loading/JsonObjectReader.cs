@@ -119,15 +119,23 @@ internal sealed class JsonObjectReader
             return null;
         }
 
-        var value = token.Value<long>();
+        var value = AsLong(token);
         if (value < minimum || value > int.MaxValue)
         {
-            diagnostics.Add(ErrorCodes.InvalidValue, path, $"'{name}' is {value}, but must be at least {minimum}.");
+            diagnostics.Add(ErrorCodes.InvalidValue, path, $"'{name}' is {token}, but must be a whole number from {minimum} to {int.MaxValue}.");
             return null;
         }
 
         return (int)value;
     }
+
+    /// <summary>An integer token's value; integers beyond <see cref="long"/> (kept as BigInteger) clamp to its range.</summary>
+    public static long AsLong(JToken token) => ((JValue)token).Value switch
+    {
+        long l => l,
+        System.Numerics.BigInteger b => b.Sign < 0 ? long.MinValue : long.MaxValue,
+        var other => Convert.ToInt64(other, System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     public bool? Boolean(string name)
     {

@@ -10,7 +10,27 @@ internal static class NewtonsoftParsing
     /// Dates stay strings (a 'YYYY-MM-DD' value is data, not a DateTime to be re-rendered) and
     /// decimals keep their digits, so the canonical form is exactly what the analyst wrote.
     /// </summary>
-    public static JToken Parse(string json)
+    /// <summary>
+    /// Parses text that the strict reader already accepted; fails only on numbers it cannot hold
+    /// (e.g. <c>1e400</c>), which System.Text.Json accepts as syntax.
+    /// </summary>
+    public static bool TryParse(string json, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out JToken? root, out (int Line, int Column, string Reason) failure)
+    {
+        try
+        {
+            root = Parse(json);
+            failure = default;
+            return true;
+        }
+        catch (JsonReaderException ex)
+        {
+            root = null;
+            failure = (Math.Max(ex.LineNumber, 1), Math.Max(ex.LinePosition, 1), ex.Message.Split(" Path '")[0]);
+            return false;
+        }
+    }
+
+    private static JToken Parse(string json)
     {
         using var reader = new JsonTextReader(new StringReader(json))
         {

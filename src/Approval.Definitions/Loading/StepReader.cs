@@ -204,7 +204,7 @@ internal sealed class StepReader(
                         return JoinRule.All;
                     }
 
-                    var quorum = quorumToken.Value<long>();
+                    var quorum = JsonObjectReader.AsLong(quorumToken);
                     if (quorum < 1 || (branchCount is { } n && quorum > n))
                     {
                         diagnostics.Add(ErrorCodes.QuorumOutOfRange, q.PathOf("quorum"),
