@@ -18,9 +18,27 @@ public static class CaseDecider
 
     public static Decision Decide(CaseState state, CaseCommand command, DecisionContext context)
     {
+        var decision = DecideUnstamped(state, command, context);
+        if (!decision.IsAccepted)
+        {
+            return decision;
+        }
+
+        // The audit trail names the command behind each event; it does not change the state, so it is stamped last.
+        var name = CommandNames.Of(command);
+        return Decision.Accept([.. decision.Events.Select(e => e with { Command = name })]);
+    }
+
+    private static Decision DecideUnstamped(CaseState state, CaseCommand command, DecisionContext context)
+    {
         if (command is StartCase start)
         {
-            return Start(state, start, context);
+            return IntakeRules.Start(state, start, context);
+        }
+
+        if (command is RateService rate)
+        {
+            return CaseServiceRules.Rate(state, rate, context);
         }
 
         if (!state.IsStarted)
@@ -58,26 +76,11 @@ public static class CaseDecider
             ExtendCase x => ClockRules.Extend(state, x, context),
             AllowSupplementRound a => ClockRules.AllowRound(state, a, context),
             SuperviseDeadline s => SupervisionRules.Supervise(state, s, context),
+            ReceiveMaterial m => CaseServiceRules.ReceiveMaterial(state, m, context),
+            WithdrawCase w => CaseServiceRules.Withdraw(state, w, context),
+            TransferTask t => CaseServiceRules.Transfer(state, t, context),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "No rule for this command."),
         };
-    }
-
-    private static Decision Start(CaseState state, StartCase start, DecisionContext context)
-    {
-        if (state.IsStarted)
-        {
-            return Refusal.Conflict("case-exists", $"Case {start.CaseId} already exists.");
-        }
-
-        if (FormDataValidator.Check(start.Data, context.Definition) is { } invalid)
-        {
-            return invalid;
-        }
-
-        var due = context.Definition.TimeLimit is { } limit ? context.Calendar.Due(context.Now, limit) : (Approval.Calendar.Deadline?)null;
-        return new DecisionFlow(state, context)
-            .Then(new CaseStarted(start.CaseId, context.Definition.Id, context.DefinitionVersion, start.Data, due))
-            .Advanced();
     }
 
     private static Decision Deliver(CaseState state, DeliverCase deliver, DecisionContext context)
@@ -85,6 +88,11 @@ public static class CaseDecider
         if (state.Status != CaseStatus.AwaitingDelivery)
         {
             return Refusal.Conflict("not-awaiting-delivery", "The case has approvals still open; it cannot be delivered yet.");
+        }
+
+        if (state.OutstandingMaterials.Count > 0)
+        {
+            return Refusal.Conflict("materials-outstanding", $"Materials promised at intake (容缺) are still outstanding: {string.Join(", ", state.OutstandingMaterials.Keys)}.");
         }
 
         if (!context.Actor.HasRole(Actor.WindowClerkRole))

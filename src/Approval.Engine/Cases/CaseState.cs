@@ -19,6 +19,7 @@ public sealed class CaseState
     private Dictionary<Guid, TaskState> _tasks = [];
     private Dictionary<string, string> _choices = new(StringComparer.Ordinal);
     private HashSet<string> _cards = new(StringComparer.Ordinal);
+    private Dictionary<string, DateOnly> _outstanding = new(StringComparer.Ordinal);
 
     public Guid CaseId { get; private set; }
     public string WorkflowId { get; private set; } = "";
@@ -42,6 +43,18 @@ public sealed class CaseState
 
     /// <summary>Working days supervisors have added to the case's promised limit.</summary>
     public int ExtendedWorkingDays { get; private set; }
+
+    public ApplicantRecord? Applicant { get; private set; }
+
+    public IReadOnlyList<string> MaterialsProvided { get; private set; } = [];
+
+    /// <summary>Materials promised at intake (容缺) and not yet received, with their promise dates; they block delivery.</summary>
+    public IReadOnlyDictionary<string, DateOnly> OutstandingMaterials => _outstanding;
+
+    /// <summary>In-person interactions (跑动次数): intake, supplements or materials at the window, pickup.</summary>
+    public int Visits { get; private set; }
+
+    public CaseRated? Rating { get; private set; }
 
     /// <summary>How many events the state has folded; the optimistic-concurrency version of the case.</summary>
     public int Version { get; private set; }
@@ -93,6 +106,7 @@ public sealed class CaseState
         copy._steps = new Dictionary<string, StepOutcome>(_steps, StringComparer.Ordinal);
         copy._choices = new Dictionary<string, string>(_choices, StringComparer.Ordinal);
         copy._cards = new HashSet<string>(_cards, StringComparer.Ordinal);
+        copy._outstanding = new Dictionary<string, DateOnly>(_outstanding, StringComparer.Ordinal);
         copy._tasks = _tasks.ToDictionary(p => p.Key, p => p.Value.Copy());
         copy._tasksByStep = copy._tasks.Values.ToDictionary(t => t.StepId, StringComparer.Ordinal);
         return copy;
@@ -112,6 +126,29 @@ public sealed class CaseState
                 Due = s.Due;
                 StartedAt = s.At;
                 Status = CaseStatus.Running;
+                Applicant = s.Applicant;
+                MaterialsProvided = s.MaterialsProvided ?? [];
+                foreach (var deferred in s.MaterialsDeferred ?? [])
+                {
+                    _outstanding[deferred.MaterialId] = deferred.PromisedBy;
+                }
+
+                Visits = 1; // intake at the window
+                break;
+            case MaterialReceived m:
+                _outstanding.Remove(m.MaterialId);
+                Visits += m.Channel == "window" ? 1 : 0;
+                break;
+            case CaseWithdrawn w:
+                Status = CaseStatus.Withdrawn;
+                EndedAt = w.At;
+                break;
+            case CaseRated r:
+                Rating = r;
+                break;
+            case TaskTransferred t:
+                _tasks[t.TaskId].Status = TaskStatus.Claimed;
+                _tasks[t.TaskId].ClaimedBy = t.ToUserId;
                 break;
             case StepCompleted c:
                 _steps[c.StepId] = StepOutcome.Approved;
@@ -156,6 +193,7 @@ public sealed class CaseState
                 break;
             case CaseDelivered d:
                 _steps[d.StepId] = StepOutcome.Approved;
+                Visits += d.Method == "pickup" ? 1 : 0;
                 break;
             case CaseCompleted c:
                 Status = CaseStatus.Completed;
@@ -173,6 +211,7 @@ public sealed class CaseState
                 break;
             case SupplementReceived r:
                 StartClock(_tasks[r.TaskId], "supplement");
+                Visits += r.Channel == "window" ? 1 : 0;
                 break;
             case TaskSuspended s:
                 StopClock(_tasks[s.TaskId], "suspension", s.At);

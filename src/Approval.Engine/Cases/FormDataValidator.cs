@@ -7,23 +7,20 @@ namespace Approval.Engine.Cases;
 /// <summary>Checks intake form data against the fields the definition declares.</summary>
 internal static class FormDataValidator
 {
-    public static Refusal? Check(IReadOnlyDictionary<string, JsonElement> data, WorkflowDefinition definition)
+    public static void Collect(IReadOnlyDictionary<string, JsonElement> data, WorkflowDefinition definition, IntakeProblems problems)
     {
         foreach (var (name, value) in data)
         {
             if (!definition.Fields.TryGetValue(name, out var type))
             {
                 var declared = definition.Fields.Count == 0 ? "none" : string.Join(", ", definition.Fields.Keys);
-                return Refusal.Invalid("unknown-field", $"'{name}' is not a field of {definition.Id} (declared: {declared}).", $"data.{name}");
+                problems.Add("unknown-field", $"data.{name}", $"'{name}' is not a field of {definition.Id} (declared: {declared}).");
             }
-
-            if (value.ValueKind != JsonValueKind.Null && !Fits(value, type))
+            else if (value.ValueKind != JsonValueKind.Null && !Fits(value, type))
             {
-                return Refusal.Invalid("field-type", $"'{name}' must be a {type.ToString().ToLowerInvariant()}, not {Describe(value)}.", $"data.{name}");
+                problems.Add("field-type", $"data.{name}", $"'{name}' must be a {type.ToString().ToLowerInvariant()}, not {Describe(value)}.");
             }
         }
-
-        return null;
     }
 
     private static bool Fits(JsonElement value, FieldType type) => type switch

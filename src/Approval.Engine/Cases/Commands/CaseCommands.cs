@@ -6,7 +6,11 @@ namespace Approval.Engine.Cases.Commands;
 public abstract record CaseCommand;
 
 /// <summary>Intake (受理): start a case with the applicant's form data.</summary>
-public sealed record StartCase(Guid CaseId, IReadOnlyDictionary<string, JsonElement> Data) : CaseCommand;
+public sealed record StartCase(
+    Guid CaseId,
+    IReadOnlyDictionary<string, JsonElement> Data,
+    ApplicantInput? Applicant = null,
+    IReadOnlyList<MaterialInput>? Materials = null) : CaseCommand;
 
 /// <summary>Take a task into one's own hands.</summary>
 public sealed record ClaimTask(Guid TaskId) : CaseCommand;

@@ -37,8 +37,15 @@ namespace Approval.Engine.Cases.Events;
 [JsonDerivedType(typeof(SupplementRoundAllowed), "supplement-round-allowed")]
 [JsonDerivedType(typeof(CaseExtended), "case-extended")]
 [JsonDerivedType(typeof(CardIssued), "card-issued")]
+[JsonDerivedType(typeof(MaterialReceived), "material-received")]
+[JsonDerivedType(typeof(CaseWithdrawn), "case-withdrawn")]
+[JsonDerivedType(typeof(CaseRated), "case-rated")]
+[JsonDerivedType(typeof(TaskTransferred), "task-transferred")]
 public abstract record CaseEvent
 {
     public DateTimeOffset At { get; init; }
     public Actor Actor { get; init; } = Actor.System;
+
+    /// <summary>The command that caused the event (e.g. <c>approve-task</c>), for the audit trail.</summary>
+    public string? Command { get; init; }
 }

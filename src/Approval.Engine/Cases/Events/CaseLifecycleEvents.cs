@@ -10,7 +10,10 @@ public sealed record CaseStarted(
     string WorkflowId,
     int WorkflowVersion,
     IReadOnlyDictionary<string, JsonElement> Data,
-    Deadline? Due) : CaseEvent;
+    Deadline? Due,
+    ApplicantRecord? Applicant = null,
+    IReadOnlyList<string>? MaterialsProvided = null,
+    IReadOnlyList<DeferredMaterial>? MaterialsDeferred = null) : CaseEvent;
 
 /// <summary>The last step completed: the case is finished.</summary>
 public sealed record CaseCompleted : CaseEvent;
