@@ -7,5 +7,10 @@ var root = new RootCommand("approval: tools for the analysts and operators of th
 root.Subcommands.Add(VersionCommand.Create());
 root.Subcommands.Add(TokenCommand.Create());
 root.Subcommands.Add(CalendarCommand.Create());
+root.Subcommands.Add(ValidateCommand.Create());
+root.Subcommands.Add(SimulateCommand.Create());
+root.Subcommands.Add(DiagramCommand.Create());
+root.Subcommands.Add(DiffCommand.Create());
+root.Subcommands.Add(PublishCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

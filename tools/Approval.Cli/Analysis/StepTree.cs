@@ -1,0 +1,50 @@
+using Approval.Calendar;
+using Approval.Definitions.Model;
+
+namespace Approval.Cli.Analysis;
+
+/// <summary>Walks and describes a definition's step tree the same way in every analyst command.</summary>
+internal static class StepTree
+{
+    /// <summary>Every step, depth first in document order, decision branches included (they are steps with ids too).</summary>
+    public static IEnumerable<StepDefinition> All(IEnumerable<StepDefinition> steps)
+    {
+        foreach (var step in steps)
+        {
+            yield return step;
+            foreach (var nested in All(step.Children)) yield return nested;
+        }
+    }
+
+    /// <summary>The step's type as written in the definition language (task, parallel, …).</summary>
+    public static string Kind(StepDefinition step) => step switch
+    {
+        TaskStepDefinition => "task",
+        ParallelStepDefinition => "parallel",
+        SequenceStepDefinition => "sequence",
+        DecisionStepDefinition => "decision",
+        IntakeStepDefinition => "intake",
+        DeliveryStepDefinition => "delivery",
+        _ => step.GetType().Name,
+    };
+
+    /// <summary>A limit as an analyst writes it in prose: "3 wd" or "4 h".</summary>
+    public static string Short(TimeLimit limit) => limit.WorkingDays is { } d ? $"{d} wd" : $"{limit.Hours} h";
+
+    /// <summary>A join rule with its Chinese name: all (会签), any (或签), quorum n.</summary>
+    public static string Describe(JoinRule join) => join.Kind switch
+    {
+        JoinKind.All => "all (会签)",
+        JoinKind.Any => "any (或签)",
+        _ => $"quorum {join.Quorum}",
+    };
+
+    /// <summary>A warning policy in one line, e.g. "yellow 1 wd before; escalate every 1 wd, max 3".</summary>
+    public static string Describe(WarningPolicy policy)
+    {
+        var yellow = policy.YellowWorkingDaysBefore is { } d ? $"yellow {d} wd before"
+            : policy.YellowHoursBefore is { } h ? $"yellow {h} h before" : "no yellow card";
+        var escalation = policy.EscalateEveryWorkingDays == 0 ? "no escalation" : $"escalate every {policy.EscalateEveryWorkingDays} wd";
+        return policy.MaxEscalations is { } max ? $"{yellow}; {escalation}, max {max}" : $"{yellow}; {escalation}";
+    }
+}
