@@ -68,7 +68,7 @@ public class RefusalTests
     public async Task Form_data_with_an_undeclared_field_is_a_400_naming_it()
     {
         var before = await _app.CountAsync();
-        var response = await _app.Window().PostJsonAsync("/api/cases", new { workflowId = "open-restaurant", data = new { hasOutdoorSign = "yes" } });
+        var response = await _app.Window().PostJsonAsync("/api/cases", new { workflowId = "open-restaurant", applicant = Json.Applicant, data = new { hasOutdoorSign = "yes" }, materials = Json.AllMaterials("open-restaurant") });
         await AssertProblem(response, HttpStatusCode.BadRequest, "data.hasOutdoorSign");
         Assert.That(await _app.CountAsync(), Is.EqualTo(before));
     }

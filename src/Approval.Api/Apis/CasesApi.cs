@@ -20,6 +20,14 @@ public static class CasesApi
         api.MapGet("/{caseId:guid}", GetCase).WithSummary("A case with its tasks.");
         api.MapGet("/{caseId:guid}/events", GetEvents).WithSummary("The case's full history (全程留痕): who did what, when.");
         api.MapPost("/{caseId:guid}/deliver", Deliver).WithSummary("Unified delivery (统一出件) of the results.");
+        api.MapPost("/{caseId:guid}/materials/{materialId}/received", (Guid caseId, string materialId, ChannelRequest request, Clerk clerk, CaseStore store, WorkflowCatalog catalog, CancellationToken ct) =>
+            Act(caseId, new ReceiveMaterial(materialId, request.Channel ?? ""), clerk, store, catalog, ct)).WithSummary("A material promised at intake (容缺) arrived.");
+        api.MapPost("/{caseId:guid}/withdraw", (Guid caseId, WithdrawRequest request, Clerk clerk, CaseStore store, WorkflowCatalog catalog, CancellationToken ct) =>
+            Act(caseId, new WithdrawCase(request.Reason ?? ""), clerk, store, catalog, ct)).WithSummary("Withdraw the case (撤回) at the applicant's request; open tasks are cancelled.");
+        api.MapPost("/{caseId:guid}/rating", (Guid caseId, RatingRequest request, Clerk clerk, CaseStore store, WorkflowCatalog catalog, CancellationToken ct) =>
+            Act(caseId, new RateService(request.Score ?? 0, request.Comment), clerk, store, catalog, ct)).WithSummary("Record the applicant's rating (好差评), 1–5, after delivery.");
+        api.MapPost("/{caseId:guid}/extend", (Guid caseId, ExtendRequest request, Clerk clerk, CaseStore store, WorkflowCatalog catalog, CancellationToken ct) =>
+            Act(caseId, new ExtendCase(request.WorkingDays ?? 0, request.Reason ?? ""), clerk, store, catalog, ct)).WithSummary("Supervisor: extend the case's promised limit (延期) by working days.");
         return api;
     }
 
@@ -45,7 +53,14 @@ public static class CasesApi
             return Engine.Cases.Refusal.Forbidden("window-only", "Cases are accepted at the comprehensive window (综合窗口受理) by a window clerk.").ToProblem();
         }
 
-        var command = new StartCase(Guid.CreateVersion7(time.GetUtcNow()), request.Data ?? new Dictionary<string, JsonElement>());
+        if (request.Applicant is null)
+        {
+            return RefusalProblems.Invalid("applicant-required", "applicant", "Record who applies: kind (person or organisation), id and name.");
+        }
+
+        var applicant = new ApplicantInput(request.Applicant.Kind, request.Applicant.Id, request.Applicant.Name, request.Applicant.Phone);
+        var materials = (request.Materials ?? []).Select(m => new MaterialInput(m.MaterialId ?? "", m.Provided, m.PromisedBy)).ToList();
+        var command = new StartCase(Guid.CreateVersion7(time.GetUtcNow()), request.Data ?? new Dictionary<string, JsonElement>(), applicant, materials);
         var outcome = await store.StartAsync(workflow, command, clerk.ToActor(), cancellationToken);
         return outcome.Refusal is { } refusal
             ? refusal.ToProblem()
@@ -77,7 +92,7 @@ public static class CasesApi
         {
             var actor = loaded.Events[i].Actor;
             using var payload = JsonDocument.Parse(row.Payload);
-            return new EventView(row.Sequence, row.Type, loaded.Events[i].At, new ActorView(actor.UserId, actor.Name, actor.Roles, actor.Department), payload.RootElement.Clone(), row.Hash);
+            return new EventView(row.Sequence, row.Type, loaded.Events[i].At, new ActorView(actor.UserId, actor.Name, actor.Roles, actor.Department), loaded.Events[i].Command, payload.RootElement.Clone(), row.Hash);
         })];
         return TypedResults.Ok(events);
     }
@@ -90,7 +105,13 @@ public static class CasesApi
             return RefusalProblems.Invalid("delivery-method", "method", "Say how the results leave: pickup, express or electronic.");
         }
 
-        var outcome = await store.ExecuteAsync(caseId, new DeliverCase(request.Method, request.TrackingNumber), clerk.ToActor(), cancellationToken);
+        return await Act(caseId, new DeliverCase(request.Method, request.TrackingNumber), clerk, store, catalog, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Act(
+        Guid caseId, CaseCommand command, Clerk clerk, CaseStore store, WorkflowCatalog catalog, CancellationToken cancellationToken)
+    {
+        var outcome = await store.ExecuteAsync(caseId, command, clerk.ToActor(), cancellationToken);
         return outcome.Refusal is { } refusal
             ? refusal.ToProblem()
             : TypedResults.Ok(CaseView.From(outcome.State!, catalog.Find(outcome.State!.WorkflowId, outcome.State.WorkflowVersion)));

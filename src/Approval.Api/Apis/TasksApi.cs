@@ -35,6 +35,20 @@ public static class TasksApi
             Act(taskId, new ApproveTask(taskId, request?.Result, request?.Comment), clerk, store, tasks, catalog, ct)).WithSummary("Approve the department's item.");
         api.MapPost("/{taskId:guid}/reject", (Guid taskId, RejectRequest request, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken ct) =>
             Act(taskId, new RejectTask(taskId, request.Reason ?? ""), clerk, store, tasks, catalog, ct)).WithSummary("Reject the item; a reason is required. Ends the case under a join that needs it.");
+        api.MapPost("/{taskId:guid}/supplement-request", (Guid taskId, SupplementRequest request, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken ct) =>
+            Act(taskId, new ReturnForSupplement(taskId, request.Missing ?? [], request.Note), clerk, store, tasks, catalog, ct)).WithSummary("Return for supplement (补正), listing everything missing at once (一次性告知); stops the clock.");
+        api.MapPost("/{taskId:guid}/supplement-received", (Guid taskId, ChannelRequest request, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken ct) =>
+            Act(taskId, new ReceiveSupplement(taskId, request.Channel ?? ""), clerk, store, tasks, catalog, ct)).WithSummary("The applicant supplemented (at the window or online); the clock runs again and the due moves.");
+        api.MapPost("/{taskId:guid}/suspend", (Guid taskId, SuspendRequest request, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken ct) =>
+            Act(taskId, new SuspendTask(taskId, request.Kind ?? "", request.Reason ?? ""), clerk, store, tasks, catalog, ct)).WithSummary("Start a special procedure (特别程序); stops the clock.");
+        api.MapPost("/{taskId:guid}/resume", (Guid taskId, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken ct) =>
+            Act(taskId, new ResumeTask(taskId), clerk, store, tasks, catalog, ct)).WithSummary("End the special procedure; the clock runs again and the due moves.");
+        api.MapPost("/{taskId:guid}/extend", (Guid taskId, ExtendRequest request, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken ct) =>
+            Act(taskId, new ExtendTask(taskId, request.WorkingDays ?? 0, request.Reason ?? ""), clerk, store, tasks, catalog, ct)).WithSummary("Supervisor: extend the task (延期) by working days, within the definition's maximum.");
+        api.MapPost("/{taskId:guid}/allow-supplement-round", (Guid taskId, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken ct) =>
+            Act(taskId, new AllowSupplementRound(taskId), clerk, store, tasks, catalog, ct)).WithSummary("Supervisor: allow one more supplement round.");
+        api.MapPost("/{taskId:guid}/transfer", (Guid taskId, TransferRequest request, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken ct) =>
+            Act(taskId, new TransferTask(taskId, request.ToUserId ?? ""), clerk, store, tasks, catalog, ct)).WithSummary("Transfer (转办) to another clerk of the same department.");
         return api;
     }
 

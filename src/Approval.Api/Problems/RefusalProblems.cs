@@ -17,7 +17,11 @@ public static class RefusalProblems
             _ => (StatusCodes.Status400BadRequest, "Refused."),
         };
         var extensions = new Dictionary<string, object?> { ["code"] = refusal.Code };
-        if (refusal.Field is { } field)
+        if (refusal.Errors is { Count: > 0 } errors)
+        {
+            extensions["errors"] = errors;
+        }
+        else if (refusal.Field is { } field)
         {
             extensions["errors"] = new Dictionary<string, string[]> { [field] = [refusal.Message] };
         }

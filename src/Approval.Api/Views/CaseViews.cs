@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Approval.Calendar;
 using Approval.Engine.Cases;
+using Approval.Engine.Cases.Events;
 using Approval.Persistence.Workflows;
 
 namespace Approval.Api.Views;
@@ -24,7 +25,12 @@ public sealed record TaskView(
     DateTimeOffset? ClosedAt,
     DeadlineView Due,
     string? Result,
-    string? Reason)
+    string? Reason,
+    int DueVersion = 1,
+    bool ClockStopped = false,
+    IReadOnlyList<string>? Stops = null,
+    IReadOnlyList<string>? Missing = null,
+    int SupplementRounds = 0)
 {
     public static TaskView From(TaskState task, Guid caseId, PublishedWorkflow? workflow) => new(
         task.TaskId,
@@ -38,7 +44,12 @@ public sealed record TaskView(
         task.ClosedAt,
         new DeadlineView(task.Due.At, task.Due.Provisional),
         task.Result,
-        task.Reason);
+        task.Reason,
+        task.DueVersion,
+        task.IsClockStopped,
+        [.. task.Stops.Order(StringComparer.Ordinal)],
+        task.Missing,
+        task.SupplementRounds);
 
     internal static string Lower(string name) => JsonNamingPolicy.KebabCaseLower.ConvertName(name);
 }
@@ -54,7 +65,13 @@ public sealed record CaseView(
     DateTimeOffset StartedAt,
     DateTimeOffset? EndedAt,
     DeadlineView? Due,
+    bool ClockStopped,
+    ApplicantRecord? Applicant,
     IReadOnlyDictionary<string, JsonElement> Data,
+    IReadOnlyList<string> MaterialsProvided,
+    IReadOnlyDictionary<string, DateOnly> MaterialsOutstanding,
+    int Visits,
+    RatingView? Rating,
     IReadOnlyList<TaskView> Tasks)
 {
     public static CaseView From(CaseState state, PublishedWorkflow? workflow) => new(
@@ -67,11 +84,20 @@ public sealed record CaseView(
         state.StartedAt,
         state.EndedAt,
         DeadlineView.From(state.Due),
+        state.IsClockStopped,
+        state.Applicant,
         state.Data,
+        state.MaterialsProvided,
+        state.OutstandingMaterials,
+        state.Visits,
+        state.Rating is { } r ? new RatingView(r.Score, r.Comment, r.At) : null,
         [.. state.Tasks.OrderBy(t => t.OpenedAt).ThenBy(t => t.StepId, StringComparer.Ordinal).Select(t => TaskView.From(t, state.CaseId, workflow))]);
 }
 
+/// <summary>The applicant's rating of the service (好差评).</summary>
+public sealed record RatingView(int Score, string? Comment, DateTimeOffset At);
+
 /// <summary>One recorded event: who, when, what (全程留痕).</summary>
-public sealed record EventView(int Sequence, string Type, DateTimeOffset At, ActorView Actor, JsonElement Data, string Hash);
+public sealed record EventView(int Sequence, string Type, DateTimeOffset At, ActorView Actor, string? Command, JsonElement Data, string Hash);
 
 public sealed record ActorView(string UserId, string Name, IReadOnlyList<string> Roles, string? Department);
