@@ -1,0 +1,133 @@
+using Approval.Engine.Cases;
+using Approval.Engine.Cases.Commands;
+using Approval.Persistence;
+using Approval.Persistence.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Approval.Supervision.Sweep;
+
+/// <summary>
+/// The deadline engine's one move: find every task and case whose <c>NextAlertAt</c> has passed (an
+/// indexed range scan) and run <see cref="SuperviseDeadline"/> on each through the <see cref="CaseStore"/>.
+/// The engine decides which cards are due and refuses one that was already issued, so sweeping twice,
+/// on two nodes at once, or after a restart never issues a card twice.
+/// </summary>
+/// <remarks>
+/// Thread safe. Sweeps in one process are serialized (a start-up catch-up and the scheduled job may
+/// overlap); sweeps in different processes are not, and need not be.
+/// </remarks>
+public sealed class DeadlineSweeper(
+    IDbContextFactory<ApprovalDbContext> dbFactory,
+    CaseStore store,
+    TimeProvider time,
+    IOptions<SupervisionOptions> options,
+    ILogger<DeadlineSweeper> logger) : IDisposable
+{
+    /// <summary>A deadline that keeps failing is retried on every sweep; this bounds one sweep's pages so a crowd of them cannot hold it forever.</summary>
+    private const int MaxPages = 100;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public void Dispose() => _gate.Dispose();
+
+    /// <summary>Supervises every deadline due at the injected clock's now.</summary>
+    public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await SweepOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<SweepResult> SweepOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var batch = options.Value.BatchSize;
+        // Deadlines tried in this sweep are not tried again in it: a refused or failing one stays due
+        // (its NextAlertAt does not move), and must not fill every page.
+        var tried = new HashSet<(Guid, Guid?)>();
+        int issued = 0, done = 0, failed = 0;
+        for (var page = 0; page < MaxPages; page++)
+        {
+            var (due, complete) = await FindDueAsync(now, batch + tried.Count, cancellationToken);
+            var fresh = due.Where(d => tried.Add((d.CaseId, d.TaskId))).ToList();
+            if (fresh.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var deadline in fresh)
+            {
+                switch (await SuperviseAsync(deadline, cancellationToken))
+                {
+                    case true: issued++; break;
+                    case false: done++; break;
+                    default: failed++; break;
+                }
+            }
+
+            if (complete)
+            {
+                break; // that page held every due deadline there was
+            }
+        }
+
+        if (issued + failed > 0)
+        {
+            logger.LogInformation("Deadline sweep at {Now:O}: {Issued} issued, {Done} already done, {Failed} failed.", now, issued, done, failed);
+        }
+
+        return new SweepResult(issued, done, failed);
+    }
+
+    /// <summary>Due task deadlines and due case deadlines, earliest first, at most <paramref name="limit"/> of each; complete when neither was cut off.</summary>
+    private async Task<(List<DueDeadline> Due, bool Complete)> FindDueAsync(DateTime now, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var tasks = await db.Tasks.AsNoTracking()
+            .Where(t => t.NextAlertAt <= now)
+            .OrderBy(t => t.NextAlertAt)
+            .Take(limit)
+            .Select(t => new DueDeadline(t.CaseId, t.Id, t.DueVersion, t.NextAlertAt!.Value))
+            .ToListAsync(cancellationToken);
+        var cases = await db.Cases.AsNoTracking()
+            .Where(c => c.NextAlertAt <= now)
+            .OrderBy(c => c.NextAlertAt)
+            .Take(limit)
+            .Select(c => new DueDeadline(c.Id, null, c.DueVersion, c.NextAlertAt!.Value))
+            .ToListAsync(cancellationToken);
+        return ([.. tasks.Concat(cases).OrderBy(d => d.NextAlertAt)], tasks.Count < limit && cases.Count < limit);
+    }
+
+    /// <summary>True: issued; false: nothing was due any more (done elsewhere, or the deadline moved); null: failed.</summary>
+    private async Task<bool?> SuperviseAsync(DueDeadline deadline, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var outcome = await store.ExecuteAsync(deadline.CaseId, new SuperviseDeadline(deadline.TaskId, deadline.DueVersion), Actor.System, cancellationToken);
+            if (outcome.IsAccepted)
+            {
+                return true;
+            }
+
+            if (outcome.Refusal!.Code != "nothing-due")
+            {
+                logger.LogWarning("Supervision of case {CaseId} task {TaskId} refused: {Code} {Message}", deadline.CaseId, deadline.TaskId, outcome.Refusal.Code, outcome.Refusal.Message);
+            }
+
+            return false;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Supervision of case {CaseId} task {TaskId} failed; it stays due and is retried on the next sweep.", deadline.CaseId, deadline.TaskId);
+            return null;
+        }
+    }
+}
