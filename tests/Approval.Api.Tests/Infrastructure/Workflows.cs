@@ -7,9 +7,16 @@ internal static class Workflows
 {
     public static string Folder { get; } = Find();
 
+    /// <summary>The material ids of a shipped workflow; none for a bundle a test made itself.</summary>
     public static IReadOnlyList<string> Materials(string workflowId)
     {
-        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, workflowId + ".json")))!;
+        var file = Path.Combine(Folder, workflowId + ".json");
+        if (!File.Exists(file))
+        {
+            return [];
+        }
+
+        var json = JsonNode.Parse(File.ReadAllText(file))!;
         return [.. (json["materials"]?.AsArray() ?? []).Select(m => (string)m!["id"]!)];
     }
 
