@@ -15,7 +15,8 @@ internal static class SimulateReport
         var definition = result.Definition;
         output.WriteLine($"{definition.Id} {definition.Name} — dry run from {Format.Instant(calendar, result.Start)} ({calendar.Zone.Id}), every task approved exactly at its due");
 
-        var table = new Table().Border(TableBorder.Simple);
+        // Markdown borders: the table pastes straight into a ticket or a wiki page.
+        var table = new Table().Border(TableBorder.Markdown);
         foreach (var header in new[] { "step", "department", "limit", "start", "yellow", "due = red", "1st escalation", "prov.", "holidays crossed / notes" })
         {
             table.AddColumn(new TableColumn(header).NoWrap());
@@ -23,15 +24,19 @@ internal static class SimulateReport
 
         foreach (var row in result.Steps) table.AddRow(Cells(calendar, row));
 
+        using var rendered = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
+            Out = new AnsiConsoleOutput(rendered),
         });
         console.Profile.Width = 400; // a report for a file or a ticket: never wrap a row
         console.Write(table);
+
+        // Spectre pads every line to the console width; trailing blanks only get in the way of a paste.
+        foreach (var line in rendered.ToString().Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0)) output.WriteLine(line);
 
         if (result.CaseDue is { } due)
         {
@@ -45,8 +50,8 @@ internal static class SimulateReport
         output.WriteLine($"Flow ends:     {Format.Instant(calendar, result.End)} (delivery, if every task takes its whole limit)");
         output.WriteLine($"Critical path: {(result.CriticalPath.Count == 0 ? "(no timed task)" : string.Join(" → ", result.CriticalPath))}");
         output.WriteLine(result.CaseDue is not { } promised ? "Fits:          yes (nothing promised)"
-            : result.Fits ? $"Fits:          yes, {Spare(calendar, result.End, promised.At)} working day(s) to spare"
-            : $"Fits:          NO — the flow can end {Spare(calendar, promised.At, result.End)} working day(s) after the promised due");
+            : result.Fits ? $"Fits:          yes{Spare(calendar, definition.TimeLimit, result.End, promised.At, "to spare")}"
+            : $"Fits:          NO — the flow can end after the promised due{Spare(calendar, definition.TimeLimit, promised.At, result.End, "late")}");
         output.WriteLine(result.MissingYears.Count == 0
             ? "Provisional:   no"
             : $"Provisional:   YES — no calendar file for {string.Join(", ", result.MissingYears)}; weekends-only rule used, recompute when it is added");
@@ -103,8 +108,8 @@ internal static class SimulateReport
         if (row.Skipped) return Texts(label, "", "", "", "", "", "", "", $"skipped: {row.SkippedBecause}");
         if (row.Task is not { } t)
         {
-            var span = row.Start == row.End ? Format.Instant(calendar, row.Start!.Value) : $"{Format.Instant(calendar, row.Start!.Value)} → {Format.Instant(calendar, row.End!.Value)}";
-            return Texts(label, "", "", span, "", "", "", "", string.Join("; ", row.Notes));
+            var ends = row.Start == row.End ? row.Notes : row.Notes.Prepend($"ends {Format.Instant(calendar, row.End!.Value)}");
+            return Texts(label, "", "", Format.Instant(calendar, row.Start!.Value), "", "", "", "", string.Join("; ", ends));
         }
 
         var escalation = t.ApproveOnOverdue ? "approved by silence at due" : t.FirstEscalation is { } e ? Format.Instant(calendar, e.At) : "none";
@@ -118,7 +123,7 @@ internal static class SimulateReport
 
     private static IRenderable[] Texts(params string[] cells) => [.. cells.Select(c => (IRenderable)new Text(c))];
 
-    /// <summary>Whole working days between the day two instants close.</summary>
-    private static int Spare(WorkingCalendar calendar, DateTimeOffset earlier, DateTimeOffset later) =>
-        calendar.CountWorkingDays(calendar.DeadlineDate(earlier), calendar.DeadlineDate(later));
+    /// <summary>", n working day(s) {what}" between the days two instants close; nothing for an hour promise, where whole days mislead.</summary>
+    private static string Spare(WorkingCalendar calendar, TimeLimit? promise, DateTimeOffset earlier, DateTimeOffset later, string what) =>
+        promise?.WorkingDays is null ? "" : $", {calendar.CountWorkingDays(calendar.DeadlineDate(earlier), calendar.DeadlineDate(later))} working day(s) {what}";
 }

@@ -68,7 +68,7 @@ internal static class DefinitionDiff
     }
 
     /// <summary>A step with where it sits: its parent block's id and its index among its siblings.</summary>
-    private sealed record Placed(StepDefinition Step, string Parent, IReadOnlyList<string> Siblings);
+    private sealed record Placed(StepDefinition Step, string Parent, List<string> Siblings);
 
     private static void CompareSteps(WorkflowDefinition a, WorkflowDefinition b, List<DefinitionChange> changes)
     {
@@ -93,10 +93,9 @@ internal static class DefinitionDiff
             {
                 changes.Add(new(ChangeKind.Moved, $"step {id}", "parent", was.Parent, placed.Parent));
             }
-            else if (OrderAmongKept(was, old, now) is var o && OrderAmongKept(placed, now, old) is var n && o != n)
+            else if (!InOrder(placed.Parent, old, now).Contains(id))
             {
-                // Only order relative to siblings present in both versions counts; an insertion before a step is not a move.
-                changes.Add(new(ChangeKind.Moved, $"step {id}", $"position in {placed.Parent}", $"{o + 1}", $"{n + 1}"));
+                changes.Add(new(ChangeKind.Moved, $"step {id}", $"position in {placed.Parent}", $"{OrderAmongKept(was, old, now) + 1}", $"{OrderAmongKept(placed, now, old) + 1}"));
             }
         }
 
@@ -105,6 +104,50 @@ internal static class DefinitionDiff
             changes.Add(new(ChangeKind.Removed, $"step {id}", Before: $"{StepTree.Kind(placed.Step)} {placed.Step.Name} in {placed.Parent}"));
         }
     }
+
+    /// <summary>
+    /// The siblings under <paramref name="parent"/> that kept their relative order: the longest
+    /// common subsequence of the kept siblings in both versions. Only the others moved — swapping
+    /// one step to the front moves that step, not every step it jumped over.
+    /// </summary>
+    private static HashSet<string> InOrder(string parent, Dictionary<string, Placed> old, Dictionary<string, Placed> now)
+    {
+        var a = Kept(parent, old, now);
+        var b = Kept(parent, now, old);
+        var lengths = new int[a.Count + 1, b.Count + 1];
+        for (var i = a.Count - 1; i >= 0; i--)
+        {
+            for (var j = b.Count - 1; j >= 0; j--)
+            {
+                lengths[i, j] = a[i] == b[j] ? lengths[i + 1, j + 1] + 1 : Math.Max(lengths[i + 1, j], lengths[i, j + 1]);
+            }
+        }
+
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0, j = 0; i < a.Count && j < b.Count;)
+        {
+            if (a[i] == b[j])
+            {
+                kept.Add(a[i]);
+                i++;
+                j++;
+            }
+            else if (lengths[i + 1, j] >= lengths[i, j + 1])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>The children of <paramref name="parent"/> in <paramref name="own"/> that sit under the same parent in <paramref name="other"/>, in order.</summary>
+    private static List<string> Kept(string parent, Dictionary<string, Placed> own, Dictionary<string, Placed> other) =>
+        [.. own.Values.Where(p => p.Parent == parent).OrderBy(p => p.Siblings.IndexOf(p.Step.Id)).Select(p => p.Step.Id).Where(id => other.TryGetValue(id, out var o) && o.Parent == parent)];
 
     private static int OrderAmongKept(Placed step, Dictionary<string, Placed> own, Dictionary<string, Placed> other) =>
         step.Siblings.Where(s => other.TryGetValue(s, out var o) && o.Parent == own[s].Parent).ToList().IndexOf(step.Step.Id);
