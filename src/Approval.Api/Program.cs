@@ -21,6 +21,7 @@ app.UseSwaggerUI(o =>
 app.MapWorkflowsApi();
 app.MapCasesApi();
 app.MapTasksApi();
+app.MapSupervisionApi();
 
 await app.Services.InitializeApprovalAsync();
 await app.RunAsync();

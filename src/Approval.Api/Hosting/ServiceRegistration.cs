@@ -35,6 +35,7 @@ public static class ServiceRegistration
         services.AddSingleton<TaskQueries>();
 
         services.AddApprovalSecurity(configuration, environment);
+        services.AddApprovalSupervision(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

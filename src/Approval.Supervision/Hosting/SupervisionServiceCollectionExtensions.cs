@@ -1,18 +1,20 @@
 using Approval.Persistence;
 using Approval.Persistence.Cases;
+using Approval.Supervision;
 using Approval.Supervision.Alerts;
 using Approval.Supervision.Channels;
+using Approval.Supervision.Hosting;
 using Approval.Supervision.Jobs;
 using Approval.Supervision.Outbox;
 using Approval.Supervision.Queries;
 using Approval.Supervision.Sweep;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
 
-namespace Approval.Supervision.Hosting;
+// In the DI namespace, as AddXxx extensions conventionally are, so hosts need no extra using.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the deadline engine: sweep, outbox, alert channels, queries, and the Quartz scheduler that drives them.</summary>
 public static class SupervisionServiceCollectionExtensions

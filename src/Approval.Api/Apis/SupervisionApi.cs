@@ -1,0 +1,84 @@
+using Approval.Api.Problems;
+using Approval.Engine.Cases;
+using Approval.Security;
+using Approval.Supervision.Outbox;
+using Approval.Supervision.Queries;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Approval.Api.Apis;
+
+/// <summary>
+/// Electronic supervision (电子监察): the cards issued by the deadline engine, and the alerts that
+/// could not be delivered (dead letters), which supervisors redeliver.
+/// </summary>
+public static class SupervisionApi
+{
+    private static readonly string[] Levels = [CardLevels.Yellow, CardLevels.Red, CardLevels.Escalation, CardLevels.ApproveBySilence];
+
+    public static RouteGroupBuilder MapSupervisionApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/supervision").WithTags("Supervision");
+        api.MapGet("/cards", Cards).RequireAuthorization(Policies.DepartmentClerk)
+            .WithSummary("Cards (黄牌/红牌/督办) and approvals by silence, newest first. Supervisors see every department; department clerks their own.");
+        api.MapGet("/dead-letters", ListDeadLetters).RequireAuthorization(Policies.Supervisor)
+            .WithSummary("Alerts given up after the retry age, newest first.");
+        api.MapPost("/dead-letters/{id:guid}/redeliver", Redeliver).RequireAuthorization(Policies.Supervisor)
+            .WithSummary("Queue a dead letter again with a fresh retry age; same body and event id. Idempotent.");
+        return api;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<CardView>>, ProblemHttpResult>> Cards(
+        Clerk clerk, CardQueries cards, string? department, string? level, bool? open, int? limit, CancellationToken cancellationToken)
+    {
+        if (!clerk.IsInRole(ClerkRoles.Supervisor))
+        {
+            // A department clerk sees the cards of their own department only.
+            if (clerk.Department is null || (department is not null && department != clerk.Department))
+            {
+                return Refusal.Forbidden("other-department", "Department clerks see the cards of their own department only.").ToProblem();
+            }
+
+            department = clerk.Department;
+        }
+
+        if (level is not null && !Levels.Contains(level, StringComparer.Ordinal))
+        {
+            return RefusalProblems.Invalid("card-level", "level", $"level must be one of {string.Join(", ", Levels)}.");
+        }
+
+        if (limit is < 1 or > 1000)
+        {
+            return RefusalProblems.Invalid("limit", "limit", "limit must be between 1 and 1000.");
+        }
+
+        var rows = await cards.ListAsync(new CardFilter(department, level, open, limit ?? 200), cancellationToken);
+        IReadOnlyList<CardView> views = [.. rows.Select(CardView.From)];
+        return TypedResults.Ok(views);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<OutboxMessageView>>, ProblemHttpResult>> ListDeadLetters(
+        DeadLetters deadLetters, string? department, int? limit, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > 1000)
+        {
+            return RefusalProblems.Invalid("limit", "limit", "limit must be between 1 and 1000.");
+        }
+
+        var rows = await deadLetters.ListAsync(department, limit ?? 200, cancellationToken);
+        IReadOnlyList<OutboxMessageView> views = [.. rows.Select(OutboxMessageView.From)];
+        return TypedResults.Ok(views);
+    }
+
+    public static async Task<Results<Ok<OutboxMessageView>, ProblemHttpResult>> Redeliver(
+        Guid id, Clerk clerk, DeadLetters deadLetters, CancellationToken cancellationToken)
+    {
+        var outcome = await deadLetters.RedeliverAsync(id, clerk.UserId, cancellationToken);
+        if (outcome == RedeliveryOutcome.NotFound || await deadLetters.FindAsync(id, cancellationToken) is not { } message)
+        {
+            return Refusal.NotFound("dead-letter-not-found", $"There is no outbox message {id}.").ToProblem();
+        }
+
+        // Requeued now, or already pending/delivered from an earlier call: either way the answer is its state.
+        return TypedResults.Ok(OutboxMessageView.From(message));
+    }
+}
