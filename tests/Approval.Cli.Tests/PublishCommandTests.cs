@@ -72,7 +72,8 @@ public class PublishCommandTests
     [Test]
     public void Identical_content_reports_the_existing_version()
     {
-        var handler = new StubHandler(HttpStatusCode.Created, """{ "id": "open-restaurant", "version": 2, "created": false }""");
+        // The service answers 200 OK (not 201) when it already has the content.
+        var handler = new StubHandler(HttpStatusCode.OK, """{ "id": "open-restaurant", "version": 2, "created": false, "contentHash": "ab12" }""");
         var (exit, output, _) = Publish(handler, OpenRestaurant, "--token", "T");
         Assert.That(exit, Is.Zero);
         Assert.That(output, Does.Contain("version 2 (unchanged: identical content was already published)"));
