@@ -10,6 +10,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseIdempotency();
 
 app.MapHealthChecks("/health");
 app.MapOpenApi();

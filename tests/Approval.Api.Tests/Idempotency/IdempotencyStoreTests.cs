@@ -1,0 +1,121 @@
+using Approval.Persistence;
+using Approval.Persistence.Idempotency;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Approval.Api.Tests.Idempotency;
+
+/// <summary>The key table on its own, on a clock the test moves: expiry, purge, takeover and the compare-and-swap.</summary>
+public class IdempotencyStoreTests
+{
+    private sealed class ManualClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 11, 23, 2, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    private string _folder = null!;
+    private ManualClock _clock = null!;
+    private IdempotencyStore _store = null!;
+    private IDbContextFactory<ApprovalDbContext> _factory = null!;
+
+    private static readonly IdempotentRequest Call = new("zhao@window", "k-1", "POST", "/api/cases", "aa");
+    private static readonly StoredResponse Created = new(201, "application/json; charset=utf-8", "/api/cases/1", "{\"id\":1}"u8.ToArray());
+
+    [SetUp]
+    public async Task Open()
+    {
+        _folder = Directory.CreateTempSubdirectory("approval-idem").FullName;
+        var options = new DbContextOptionsBuilder<ApprovalDbContext>();
+        DatabaseSetup.Configure(options, new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "a.db")}" });
+        _factory = new PooledDbContextFactory<ApprovalDbContext>(options.Options);
+        await using (var db = await _factory.CreateDbContextAsync())
+        {
+            await DatabaseSetup.MigrateAsync(db);
+        }
+
+        _clock = new ManualClock();
+        _store = new IdempotencyStore(_factory, _clock, new IdempotencyOptions { Retention = TimeSpan.FromHours(24), InFlightTimeout = TimeSpan.FromMinutes(5) }, NullLogger<IdempotencyStore>.Instance);
+    }
+
+    [TearDown]
+    public void Close()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private async Task<int> Rows()
+    {
+        await using var db = await _factory.CreateDbContextAsync();
+        return await db.Set<IdempotencyKeyRow>().CountAsync();
+    }
+
+    [Test]
+    public async Task Reserve_complete_replay_and_mismatch()
+    {
+        var first = await _store.ReserveAsync(Call);
+        Assert.That(first.Outcome, Is.EqualTo(ReservationOutcome.Reserved));
+        Assert.That((await _store.ReserveAsync(Call)).Outcome, Is.EqualTo(ReservationOutcome.InFlight));
+        Assert.That(await _store.CompleteAsync(Call, first.ReservedAt, Created), Is.True);
+
+        var replay = await _store.ReserveAsync(Call);
+        Assert.Multiple(() =>
+        {
+            Assert.That(replay.Outcome, Is.EqualTo(ReservationOutcome.Replay));
+            Assert.That(replay.Response!.Status, Is.EqualTo(201));
+            Assert.That(replay.Response.Location, Is.EqualTo("/api/cases/1"));
+            Assert.That(replay.Response.ContentType, Is.EqualTo(Created.ContentType));
+            Assert.That(replay.Response.Body, Is.EqualTo(Created.Body));
+        });
+        Assert.That((await _store.ReserveAsync(Call with { RequestHash = "bb" })).Outcome, Is.EqualTo(ReservationOutcome.Mismatch));
+        Assert.That((await _store.ReserveAsync(Call with { Path = "/api/cases/x" })).Outcome, Is.EqualTo(ReservationOutcome.Mismatch));
+        Assert.That((await _store.ReserveAsync(Call with { UserId = "qian@window" })).Outcome, Is.EqualTo(ReservationOutcome.Reserved), "another user's key");
+    }
+
+    [Test]
+    public async Task A_released_key_can_be_reserved_again()
+    {
+        var first = await _store.ReserveAsync(Call);
+        Assert.That(await _store.ReleaseAsync(Call, first.ReservedAt), Is.True);
+        Assert.That((await _store.ReserveAsync(Call)).Outcome, Is.EqualTo(ReservationOutcome.Reserved));
+    }
+
+    [Test]
+    public async Task After_the_retention_a_key_is_new_again_and_purged()
+    {
+        var first = await _store.ReserveAsync(Call);
+        await _store.CompleteAsync(Call, first.ReservedAt, Created);
+        _clock.Now += TimeSpan.FromHours(23);
+        Assert.That((await _store.ReserveAsync(Call)).Outcome, Is.EqualTo(ReservationOutcome.Replay), "still kept after 23 h");
+
+        _clock.Now += TimeSpan.FromHours(1);
+        Assert.That((await _store.ReserveAsync(Call with { RequestHash = "other" })).Outcome, Is.EqualTo(ReservationOutcome.Reserved), "expired: a new call");
+
+        await _store.ReserveAsync(Call with { Key = "k-2" });
+        _clock.Now += TimeSpan.FromHours(25);
+        Assert.That(await _store.PurgeExpiredAsync(), Is.EqualTo(2));
+        Assert.That(await Rows(), Is.Zero);
+    }
+
+    [Test]
+    public async Task An_abandoned_reservation_is_taken_over_and_its_first_owner_cannot_complete_it()
+    {
+        var first = await _store.ReserveAsync(Call);
+        _clock.Now += TimeSpan.FromMinutes(4);
+        Assert.That((await _store.ReserveAsync(Call)).Outcome, Is.EqualTo(ReservationOutcome.InFlight));
+
+        _clock.Now += TimeSpan.FromMinutes(2);
+        var second = await _store.ReserveAsync(Call);
+        Assert.That(second.Outcome, Is.EqualTo(ReservationOutcome.Reserved));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await _store.CompleteAsync(Call, first.ReservedAt, Created), Is.False, "the first owner lost it");
+            Assert.That(await _store.ReleaseAsync(Call, first.ReservedAt), Is.False);
+            Assert.That(await _store.CompleteAsync(Call, second.ReservedAt, Created), Is.True);
+        });
+    }
+}
