@@ -33,6 +33,7 @@ public static class ServiceRegistration
         services.AddSingleton<WorkflowLibrary>();
         services.AddSingleton<CaseStore>();
         services.AddSingleton<TaskQueries>();
+        services.AddSingleton<ProvisionalDeadlineRecomputer>();
 
         services.AddApprovalSecurity(configuration, environment);
         services.AddApprovalSupervision(configuration);
@@ -55,5 +56,6 @@ public static class ServiceRegistration
 
         _ = services.GetRequiredService<WorkingCalendar>();
         await services.GetRequiredService<WorkflowLibrary>().PublishAllAsync(cancellationToken);
+        await services.GetRequiredService<ProvisionalDeadlineRecomputer>().RecomputeAsync(cancellationToken);
     }
 }

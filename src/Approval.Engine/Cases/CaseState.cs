@@ -20,6 +20,7 @@ public sealed class CaseState
     private Dictionary<string, string> _choices = new(StringComparer.Ordinal);
     private HashSet<string> _cards = new(StringComparer.Ordinal);
     private Dictionary<string, DateOnly> _outstanding = new(StringComparer.Ordinal);
+    private List<DueMove> _dueMoves = [];
 
     public Guid CaseId { get; private set; }
     public string WorkflowId { get; private set; } = "";
@@ -37,6 +38,9 @@ public sealed class CaseState
     public DateTimeOffset? ClockStoppedAt { get; private set; }
 
     public bool IsClockStopped => ClockStoppedAt is not null;
+
+    /// <summary>Every operation that moved the case's due, in order, for replaying it on a newer calendar.</summary>
+    public IReadOnlyList<DueMove> DueMoves => _dueMoves;
 
     /// <summary>Keys of the alert points already issued on the case's own promised limit.</summary>
     public IReadOnlySet<string> CardsIssued => _cards;
@@ -107,6 +111,7 @@ public sealed class CaseState
         copy._choices = new Dictionary<string, string>(_choices, StringComparer.Ordinal);
         copy._cards = new HashSet<string>(_cards, StringComparer.Ordinal);
         copy._outstanding = new Dictionary<string, DateOnly>(_outstanding, StringComparer.Ordinal);
+        copy._dueMoves = [.. _dueMoves];
         copy._tasks = _tasks.ToDictionary(p => p.Key, p => p.Value.Copy());
         copy._tasksByStep = copy._tasks.Values.ToDictionary(t => t.StepId, StringComparer.Ordinal);
         return copy;
@@ -231,10 +236,20 @@ public sealed class CaseState
             case DeadlineMoved m when m.TaskId is { } movedTask:
                 _tasks[movedTask].Due = m.Due;
                 _tasks[movedTask].DueVersion = m.DueVersion;
+                if (DueMove.From(m) is { } taskMove)
+                {
+                    _tasks[movedTask].RecordMove(taskMove);
+                }
+
                 break;
             case DeadlineMoved m:
                 Due = m.Due;
                 DueVersion = m.DueVersion;
+                if (DueMove.From(m) is { } caseMove)
+                {
+                    _dueMoves.Add(caseMove);
+                }
+
                 break;
             case CardIssued c when c.TaskId is { } cardTask:
                 _tasks[cardTask].RecordCard(new CardPoint(c.Level, c.Escalation, c.CardAt).Key(c.DueVersion));

@@ -122,7 +122,7 @@ internal static class ClockRules
         var due = context.Calendar.Add(task.Due.At, TimeLimit.OfWorkingDays(command.WorkingDays));
         return new DecisionFlow(state, context)
             .Then(new TaskExtended(task.TaskId, command.WorkingDays, command.Reason.Trim()))
-            .Then(new DeadlineMoved(task.TaskId, Merge(due, task.Due), task.DueVersion + 1, "extended: " + command.Reason.Trim()));
+            .Then(new DeadlineMoved(task.TaskId, Merge(due, task.Due), task.DueVersion + 1, "extended: " + command.Reason.Trim(), ExtendedWorkingDays: command.WorkingDays));
     }
 
     public static Decision Extend(CaseState state, ExtendCase command, DecisionContext context)
@@ -146,7 +146,7 @@ internal static class ClockRules
         var due = context.Calendar.Add(caseDue.At, TimeLimit.OfWorkingDays(command.WorkingDays));
         return new DecisionFlow(state, context)
             .Then(new CaseExtended(command.WorkingDays, command.Reason.Trim()))
-            .Then(new DeadlineMoved(null, Merge(due, caseDue), state.DueVersion + 1, "extended: " + command.Reason.Trim()));
+            .Then(new DeadlineMoved(null, Merge(due, caseDue), state.DueVersion + 1, "extended: " + command.Reason.Trim(), ExtendedWorkingDays: command.WorkingDays));
     }
 
     public static Decision AllowRound(CaseState state, AllowSupplementRound command, DecisionContext context)
@@ -159,6 +159,38 @@ internal static class ClockRules
         return state.FindTask(command.TaskId) is { } task && task.Status.IsOpen()
             ? new DecisionFlow(state, context).Then(new SupplementRoundAllowed(task.TaskId))
             : Refusal.NotFound("task-not-found", $"Task {command.TaskId} is not an open task of this case.");
+    }
+
+    public static Decision Recompute(CaseState state, DecisionContext context)
+    {
+        if (!context.Actor.IsSystem)
+        {
+            return Refusal.Forbidden("system-only", "Deadlines are recomputed by the service when calendar data changes.");
+        }
+
+        var flow = new DecisionFlow(state, context);
+        var moved = false;
+        foreach (var task in state.Tasks.Where(t => t.Status.IsOpen() && t.Due.Provisional).OrderBy(t => t.StepId, StringComparer.Ordinal))
+        {
+            var replayed = DueMove.Replay(context.Calendar, task.OpenedAt, StepOf(context, task).TimeLimit, task.DueMoves);
+            if (replayed != task.Due)
+            {
+                flow.Then(new DeadlineMoved(task.TaskId, replayed, task.DueVersion + 1, "recomputed on the calendar's current data"));
+                moved = true;
+            }
+        }
+
+        if (state.Due is { Provisional: true } caseDue && context.Definition.TimeLimit is { } limit)
+        {
+            var replayed = DueMove.Replay(context.Calendar, state.StartedAt, limit, state.DueMoves);
+            if (replayed != caseDue)
+            {
+                flow.Then(new DeadlineMoved(null, replayed, state.DueVersion + 1, "recomputed on the calendar's current data"));
+                moved = true;
+            }
+        }
+
+        return moved ? flow : Refusal.Conflict("nothing-to-recompute", "No provisional deadline of this case changes on the current calendar.");
     }
 
     /// <summary>Ends one stop; when the task's (or the case's) clock runs again, moves its due by the stopped working time.</summary>
@@ -176,13 +208,13 @@ internal static class ClockRules
         if (!after.FindTask(task.TaskId)!.IsClockStopped && taskStoppedAt is { } stopped)
         {
             var due = context.Calendar.Resume(task.Due.At, stopped, now, StepOf(context, task).TimeLimit);
-            flow.Then(new DeadlineMoved(task.TaskId, Merge(due, task.Due), task.DueVersion + 1, reason));
+            flow.Then(new DeadlineMoved(task.TaskId, Merge(due, task.Due), task.DueVersion + 1, reason, stopped, now));
         }
 
         if (!after.IsClockStopped && caseStoppedAt is { } caseStopped && caseDue is { } dueOfCase && context.Definition.TimeLimit is { } limit)
         {
             var due = context.Calendar.Resume(dueOfCase.At, caseStopped, now, limit);
-            flow.Then(new DeadlineMoved(null, Merge(due, dueOfCase), caseDueVersion + 1, reason));
+            flow.Then(new DeadlineMoved(null, Merge(due, dueOfCase), caseDueVersion + 1, reason, caseStopped, now));
         }
 
         return flow;

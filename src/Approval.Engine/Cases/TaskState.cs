@@ -38,6 +38,13 @@ public sealed class TaskState
 
     public int ExtendedWorkingDays { get; internal set; }
 
+    /// <summary>Every operation that moved this task's due, in order, for replaying it on a newer calendar.</summary>
+    public IReadOnlyList<DueMove> DueMoves => _moves;
+
+    private List<DueMove> _moves = [];
+
+    internal void RecordMove(DueMove move) => _moves.Add(move);
+
     /// <summary>Keys (<see cref="CardPoint.Key"/>) of the alert points already issued on this task.</summary>
     public IReadOnlySet<string> CardsIssued => _cards;
 
@@ -56,6 +63,7 @@ public sealed class TaskState
         var copy = (TaskState)MemberwiseClone();
         copy._stops = new HashSet<string>(_stops, StringComparer.Ordinal);
         copy._cards = new HashSet<string>(_cards, StringComparer.Ordinal);
+        copy._moves = [.. _moves];
         return copy;
     }
 }

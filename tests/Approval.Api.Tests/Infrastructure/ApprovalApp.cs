@@ -15,9 +15,11 @@ public sealed class ApprovalApp : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "approval-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
+    private readonly TimeProvider? _time;
 
-    public ApprovalApp(Dictionary<string, string?>? settings = null)
+    public ApprovalApp(Dictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
+        _time = time;
         Directory.CreateDirectory(_folder);
         _settings = new Dictionary<string, string?>
         {
@@ -36,6 +38,10 @@ public sealed class ApprovalApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+        if (_time is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(_time));
+        }
     }
 
     public HttpClient ClientAs(string role, string? department = null, string user = "clerk")

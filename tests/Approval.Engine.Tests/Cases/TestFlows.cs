@@ -83,9 +83,11 @@ internal sealed class CaseDriver
     public IReadOnlyList<CaseEvent> History => _history;
     public DateTimeOffset Now { get; set; } = TestFlows.Monday;
 
+    public WorkingCalendar Calendar { get; set; } = TestFlows.Calendar;
+
     public Decision Do(CaseCommand command, Actor actor)
     {
-        var decision = CaseDecider.Decide(State, command, new DecisionContext(_definition, 1, TestFlows.Calendar, Now, actor));
+        var decision = CaseDecider.Decide(State, command, new DecisionContext(_definition, 1, Calendar, Now, actor));
         foreach (var e in decision.Events)
         {
             State.Apply(e);

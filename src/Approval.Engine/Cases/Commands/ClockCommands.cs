@@ -20,3 +20,9 @@ public sealed record ExtendCase(int WorkingDays, string Reason) : CaseCommand;
 
 /// <summary>A supervisor lets a task request one more supplement round than the definition grants.</summary>
 public sealed record AllowSupplementRound(Guid TaskId) : CaseCommand;
+
+/// <summary>
+/// The system recomputes the case's provisional deadlines (those reaching into a year that had no
+/// calendar file) on the calendar it has now; each one that changes moves with a new due version.
+/// </summary>
+public sealed record RecomputeDeadlines : CaseCommand;

@@ -6,9 +6,18 @@ namespace Approval.Engine.Cases.Events;
 /// A due instant moved: a stopped clock resumed (补正 / 特别程序) or a supervisor extended the
 /// limit (延期). <paramref name="TaskId"/> is null for the case's own promised limit. Cards
 /// already issued for the old deadline stay in the history; the new <paramref name="DueVersion"/>
-/// gets cards of its own.
+/// gets cards of its own. The operation that moved it (a stop from <paramref name="StoppedAt"/> to
+/// <paramref name="ResumedAt"/>, or <paramref name="ExtendedWorkingDays"/>) is kept so the deadline
+/// can be replayed on a newer calendar (a provisional year that got its data file).
 /// </summary>
-public sealed record DeadlineMoved(Guid? TaskId, Deadline Due, int DueVersion, string Reason) : CaseEvent;
+public sealed record DeadlineMoved(
+    Guid? TaskId,
+    Deadline Due,
+    int DueVersion,
+    string Reason,
+    DateTimeOffset? StoppedAt = null,
+    DateTimeOffset? ResumedAt = null,
+    int? ExtendedWorkingDays = null) : CaseEvent;
 
 /// <summary>A department returned the task for supplement (补正), listing everything missing at once (一次性告知); its clock stops.</summary>
 public sealed record SupplementRequested(Guid TaskId, IReadOnlyList<string> Missing, string? Note, int Round) : CaseEvent;
