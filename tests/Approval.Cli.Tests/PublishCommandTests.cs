@@ -29,8 +29,8 @@ public class PublishCommandTests
     public void An_invalid_file_is_refused_before_any_http_call()
     {
         var handler = new StubHandler(HttpStatusCode.Created, "{}");
-        // 192.0.2.1 is TEST-NET-1: unroutable, so a call that slipped through would fail differently (timeout), not with APV codes.
-        var (exit, output, error) = Publish(handler, Broken, "--url", "http://192.0.2.1:5080", "--token", "T");
+        // Loopback port 1 refuses at once, so a call that slipped through would say "cannot reach", not APV codes.
+        var (exit, output, error) = Publish(handler, Broken, "--url", "http://127.0.0.1:1", "--token", "T");
 
         Assert.That(exit, Is.EqualTo(1));
         Assert.That(handler.Calls, Is.Empty);
@@ -44,7 +44,7 @@ public class PublishCommandTests
     [Test]
     public void An_invalid_file_is_refused_with_the_real_network_too()
     {
-        var (exit, _, error) = Publish(null, OpenRestaurant, Broken, "--url", "http://192.0.2.1:5080", "--token", "T", "--timeout", "1");
+        var (exit, _, error) = Publish(null, OpenRestaurant, Broken, "--url", "http://127.0.0.1:1", "--token", "T", "--timeout", "1");
 
         Assert.That(exit, Is.EqualTo(1));
         Assert.That(error, Does.Contain("error APV024"));
