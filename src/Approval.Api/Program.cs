@@ -23,6 +23,7 @@ app.MapWorkflowsApi();
 app.MapCasesApi();
 app.MapTasksApi();
 app.MapSupervisionApi();
+app.MapAuditApi();
 
 await app.Services.InitializeApprovalAsync();
 await app.RunAsync();
