@@ -12,5 +12,6 @@ root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(DiagramCommand.Create());
 root.Subcommands.Add(DiffCommand.Create());
 root.Subcommands.Add(PublishCommand.Create());
+root.Subcommands.Add(AuditCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

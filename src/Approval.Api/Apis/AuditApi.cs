@@ -43,14 +43,5 @@ public static class AuditApi
 /// <param name="LastHash">The last event's stored hash: note it to anchor the trail.</param>
 public sealed record AuditView(Guid CaseId, int Events, bool Valid, int? FirstBrokenSequence, string? Kind, string? Problem, string LastHash)
 {
-    public static AuditView From(CaseAudit a) => new(a.CaseId, a.Events, a.Valid, a.FirstBrokenSequence, KindName(a.Break), a.Problem, a.LastHash);
-
-    private static string? KindName(AuditBreak? kind) => kind switch
-    {
-        AuditBreak.MissingEvent => "missing-event",
-        AuditBreak.HashMismatch => "hash-mismatch",
-        AuditBreak.ColumnMismatch => "column-mismatch",
-        AuditBreak.CountMismatch => "count-mismatch",
-        _ => null,
-    };
+    public static AuditView From(CaseAudit a) => new(a.CaseId, a.Events, a.Valid, a.FirstBrokenSequence, a.Break?.Code(), a.Problem, a.LastHash);
 }

@@ -31,3 +31,16 @@ public enum AuditBreak
     /// <summary>The case row counts fewer or more events than are stored, or is gone: events were cut off the end or added.</summary>
     CountMismatch,
 }
+
+/// <summary>Stable wire names of <see cref="AuditBreak"/>, for the API and the CLI.</summary>
+public static class AuditBreakCodes
+{
+    /// <summary><c>missing-event</c>, <c>hash-mismatch</c>, <c>column-mismatch</c> or <c>count-mismatch</c>.</summary>
+    public static string Code(this AuditBreak kind) => kind switch
+    {
+        AuditBreak.MissingEvent => "missing-event",
+        AuditBreak.HashMismatch => "hash-mismatch",
+        AuditBreak.ColumnMismatch => "column-mismatch",
+        _ => "count-mismatch",
+    };
+}
