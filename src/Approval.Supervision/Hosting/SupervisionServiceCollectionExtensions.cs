@@ -19,6 +19,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the deadline engine: sweep, outbox, alert channels, queries, and the Quartz scheduler that drives them.</summary>
 public static class SupervisionServiceCollectionExtensions
 {
+    /// <summary>The Quartz scheduler's name: its rows in the <c>QRTZ_*</c> tables carry it as <c>SCHED_NAME</c>.</summary>
+    public const string SchedulerName = "approval-supervision";
+
     /// <summary>
     /// Adds supervision. Expects the persistence services (<see cref="CaseStore"/>, the
     /// <see cref="ApprovalDbContext"/> factory, <see cref="DatabaseOptions"/>) to be registered too.
@@ -51,7 +54,10 @@ public static class SupervisionServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<CatchUpService>());
 
         var provider = configuration[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}"] ?? DatabaseProvider.Sqlite;
-        services.AddQuartz(q =>
+        // A named scheduler: its clock (and everything else Quartz registers) is keyed to it. On the
+        // default scheduler UseTimeProvider replaces the container's own TimeProvider, which would
+        // swap the service's business clock for Quartz's.
+        services.AddQuartz(SchedulerName, q =>
         {
             // Quartz paces the polling on wall-clock time; what is *due* is asked of the injected
             // TimeProvider by the sweep. A fake business clock must never stall the scheduler.

@@ -17,7 +17,7 @@ internal static class Flows
 
     public static DateTimeOffset Local(int month, int day, int hour = 0, int minute = 0) => new(2026, month, day, hour, minute, 0, China);
 
-    public static TaskStepDefinition Task(string id, string department, int days = 3, OverdueAction onOverdue = OverdueAction.Escalate) => new()
+    public static TaskStepDefinition TaskStep(string id, string department, int days = 3, OverdueAction onOverdue = OverdueAction.Escalate) => new()
     {
         Id = id,
         Name = id + "-名",
@@ -46,7 +46,7 @@ internal static class Flows
                 Id = "joint-review",
                 Name = "并联审批",
                 Join = JoinRule.All,
-                Branches = [Task("fire", "fire-rescue"), Task("licence", "market-regulation", 1), Task("signage", "urban-management", onOverdue: OverdueAction.Approve)],
+                Branches = [TaskStep("fire", "fire-rescue"), TaskStep("licence", "market-regulation", 1), TaskStep("signage", "urban-management", onOverdue: OverdueAction.Approve)],
             },
             new DeliveryStepDefinition { Id = "deliver", Name = "统一出件" },
         ],

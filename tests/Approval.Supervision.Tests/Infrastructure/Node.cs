@@ -46,7 +46,14 @@ internal sealed class Node : IAsyncDisposable
             ["Supervision:Enabled"] = scheduler ? "true" : "false",
         });
         builder.Configuration.AddInMemoryCollection(settings ?? []);
-        builder.Logging.AddFilter(_ => false);
+        if (Environment.GetEnvironmentVariable("SUPERVISION_TEST_LOGS") is null)
+        {
+            builder.Logging.AddFilter(_ => false);
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole();
+        }
 
         var services = builder.Services;
         services.AddSingleton(clock);
