@@ -41,7 +41,11 @@ public static class ServiceRegistration
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddHealthChecks();
-        services.AddOpenApi();
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<OpenApi.BearerSecurityScheme>();
+            o.AddSchemaTransformer<OpenApi.RequestExamples>();
+        });
         return services;
     }
 

@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using Approval.Api.Apis;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Approval.Api.OpenApi;
+
+/// <summary>Puts a realistic example on every request body, so the browsable API can be tried as it is.</summary>
+internal sealed class RequestExamples : IOpenApiSchemaTransformer
+{
+    private static readonly Dictionary<Type, string> Examples = new()
+    {
+        [typeof(StartCaseRequest)] = """
+            { "workflowId": "open-restaurant",
+              "applicant": { "kind": "person", "id": "11010519491231002X", "name": "张三", "phone": "13800000000" },
+              "data": { "hasOutdoorSign": true, "seats": 40 },
+              "materials": [ { "materialId": "id-card", "provided": true }, { "materialId": "application", "provided": true },
+                             { "materialId": "floor-plan", "provided": true }, { "materialId": "health-certificates", "provided": true },
+                             { "materialId": "lease", "provided": false, "promisedBy": "2026-12-31" } ] }
+            """,
+        [typeof(ApplicantRequest)] = """{ "kind": "organisation", "id": "91350100M000100Y43", "name": "福州某餐饮有限公司" }""",
+        [typeof(MaterialRequest)] = """{ "materialId": "lease", "provided": false, "promisedBy": "2026-12-31" }""",
+        [typeof(ApproveRequest)] = """{ "result": "JY13501000000001", "comment": "材料齐全，准予许可" }""",
+        [typeof(RejectRequest)] = """{ "reason": "消防通道宽度不足，不符合要求" }""",
+        [typeof(SupplementRequest)] = """{ "missing": ["消防设计图纸", "疏散示意图"], "note": "请一次补齐" }""",
+        [typeof(ChannelRequest)] = """{ "channel": "window" }""",
+        [typeof(SuspendRequest)] = """{ "kind": "inspection", "reason": "现场核查" }""",
+        [typeof(ExtendRequest)] = """{ "workingDays": 2, "reason": "需组织专家论证" }""",
+        [typeof(TransferRequest)] = """{ "toUserId": "li@fire-rescue" }""",
+        [typeof(WithdrawRequest)] = """{ "reason": "申请人改变经营计划" }""",
+        [typeof(RatingRequest)] = """{ "score": 5, "comment": "一次办好，非常满意" }""",
+        [typeof(PublishRequest)] = """
+            { "definition": { "id": "business-licence", "name": "营业执照", "timeLimit": { "workingDays": 3 },
+              "steps": [ { "type": "intake", "id": "intake", "name": "受理" },
+                         { "type": "task", "id": "licence", "name": "营业执照", "department": "market-regulation", "timeLimit": { "workingDays": 3 } },
+                         { "type": "delivery", "id": "delivery", "name": "出件" } ] } }
+            """,
+        [typeof(DeliverRequest)] = """{ "method": "express", "trackingNumber": "SF1234567890" }""",
+    };
+
+    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (Examples.TryGetValue(context.JsonTypeInfo.Type, out var example))
+        {
+            schema.Examples = [JsonNode.Parse(example)!];
+        }
+
+        return Task.CompletedTask;
+    }
+}
