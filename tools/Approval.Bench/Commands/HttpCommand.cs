@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Approval.Bench.Http;
+using Approval.Bench.Reporting;
+using Spectre.Console;
+
+namespace Approval.Bench.Commands;
+
+internal static class HttpCommand
+{
+    public static Command Create()
+    {
+        var clients = new Option<int>("--clients") { Description = "Concurrent clients (clerk desks).", DefaultValueFactory = _ => 32 };
+        var duration = new Option<int>("--duration") { Description = "Measured seconds.", DefaultValueFactory = _ => 30 };
+        var warmup = new Option<int>("--warmup") { Description = "Seconds of load before measuring (JIT, pools).", DefaultValueFactory = _ => 5 };
+        var postgres = new Option<bool>("--postgres") { Description = "Run the service on a throw-away PostgreSQL cluster instead of SQLite." };
+        var url = new Option<Uri?>("--url") { Description = "Drive a service already running here instead of starting one (no RSS/CPU figures)." };
+        var dll = new Option<string?>("--service-dll") { Description = "The service to start (default src/Approval.Api/bin/Release/net10.0/Approval.Api.dll)." };
+        var json = CommonOptions.Json();
+        var smoke = CommonOptions.Smoke();
+        var command = new Command("http", "N concurrent clients drive complete cases through the HTTP API: cases/s, requests/s, latency percentiles, peak RSS.")
+        {
+            clients, duration, warmup, postgres, url, dll, json, smoke,
+        };
+        command.SetAction(async (parse, _) =>
+        {
+            var isSmoke = parse.GetValue(smoke);
+            var load = isSmoke
+                ? LoadSettings.Smoke
+                : new LoadSettings(parse.GetValue(clients), TimeSpan.FromSeconds(parse.GetValue(warmup)), TimeSpan.FromSeconds(parse.GetValue(duration)), null);
+            var settings = new HttpScenario.Settings(load, parse.GetValue(postgres), parse.GetValue(url), parse.GetValue(dll), isSmoke);
+            var report = await ProgressBar.RunAsync(AnsiConsole.Console, "http", p => HttpScenario.RunAsync(settings, p));
+            return await CommonOptions.FinishAsync(report, parse.GetValue(json));
+        });
+        return command;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace Approval.Bench.Http;
+
+/// <summary>
+/// One simulated clerk desk: drives cases through the HTTP API as clerks would — intake at the window,
+/// each department approves its own task, the window delivers by pickup — recording every request.
+/// </summary>
+public sealed class CaseClient(HttpClient http, ClerkTokens tokens, byte[] intakeBody)
+{
+    private static readonly byte[] ApproveBody = """{"result":"ok"}"""u8.ToArray();
+    private static readonly byte[] DeliverBody = """{"method":"pickup"}"""u8.ToArray();
+
+    public LatencyRecorder Latencies { get; } = new();
+
+    public long Requests { get; private set; }
+
+    public long CompletedCases { get; private set; }
+
+    public long Errors { get; private set; }
+
+    public List<string> ErrorSamples { get; } = [];
+
+    /// <summary>While false (warm-up), requests run but nothing is counted.</summary>
+    public volatile bool Recording;
+
+    /// <summary>Runs cases until <paramref name="stop"/> fires or <paramref name="maxCases"/> are complete.</summary>
+    public async Task RunAsync(long maxCases, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested && CompletedCases < maxCases)
+        {
+            try
+            {
+                if (await RunCaseAsync(stop) && Recording)
+                {
+                    CompletedCases++;
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return; // the run ended mid-case: not an error
+            }
+        }
+    }
+
+    private async Task<bool> RunCaseAsync(CancellationToken stop)
+    {
+        using var started = await SendAsync("/api/cases", intakeBody, tokens.Window, HttpStatusCode.Created, stop);
+        if (started is null)
+        {
+            return false;
+        }
+
+        var root = started.RootElement;
+        var caseId = root.GetProperty("id").GetString();
+        var tasks = root.GetProperty("tasks").EnumerateArray()
+            .Select(t => (Id: t.GetProperty("id").GetString(), Department: t.GetProperty("department").GetString()!))
+            .ToList();
+        foreach (var (id, department) in tasks)
+        {
+            using var approved = await SendAsync($"/api/tasks/{id}/approve", ApproveBody, tokens.Department(department), HttpStatusCode.OK, stop);
+            if (approved is null)
+            {
+                return false;
+            }
+        }
+
+        using var delivered = await SendAsync($"/api/cases/{caseId}/deliver", DeliverBody, tokens.Window, HttpStatusCode.OK, stop);
+        if (delivered is null)
+        {
+            return false;
+        }
+
+        if (delivered.RootElement.GetProperty("status").GetString() != "completed")
+        {
+            Fail($"case {caseId} delivered but not completed");
+            return false;
+        }
+
+        return true;
+    }
+
+    private async Task<JsonDocument?> SendAsync(string path, byte[] body, string token, HttpStatusCode expected, CancellationToken stop)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = Encoding.UTF8.WebName };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            using var response = await http.SendAsync(request, stop);
+            var bytes = await response.Content.ReadAsByteArrayAsync(stop);
+            clock.Stop();
+            if (Recording)
+            {
+                Latencies.Record(clock.Elapsed);
+                Requests++;
+            }
+
+            if (response.StatusCode != expected)
+            {
+                Fail($"POST {path} → {(int)response.StatusCode}: {Encoding.UTF8.GetString(bytes.AsSpan(0, Math.Min(bytes.Length, 300)))}");
+                return null;
+            }
+
+            return JsonDocument.Parse(bytes);
+        }
+        catch (HttpRequestException ex)
+        {
+            Fail($"POST {path}: {ex.Message}");
+            return null;
+        }
+    }
+
+    private void Fail(string message)
+    {
+        // Counted during warm-up too: a failure then is still a failure of the service.
+        Errors++;
+        if (ErrorSamples.Count < 5)
+        {
+            ErrorSamples.Add(message);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Approval.Bench.Reporting;
+using Approval.Bench.Service;
+
+namespace Approval.Bench.Http;
+
+/// <summary>
+/// The load itself, against any running service: N clients drive complete cases; the figures are
+/// taken over the measured window only (after the warm-up). Shared by <c>http</c> and <c>scale</c>.
+/// </summary>
+public static class HttpLoad
+{
+    public const double TargetCasesPerSecond = 300;
+    public const double TargetP99Milliseconds = 50;
+    public const double TargetPeakRssMegabytes = 400;
+
+    public sealed record Result(IReadOnlyList<Metric> Metrics, long Errors, IReadOnlyList<string> ErrorSamples, double P99);
+
+    public static async Task<Result> RunAsync(Uri baseAddress, ServiceProcess? service, Bundle bundle, LoadSettings settings, IProgress<double>? progress)
+    {
+        var tokens = new ClerkTokens(bundle.Definition.Steps.SelectMany(Departments));
+        var intake = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            workflowId = Bundle.WorkflowId,
+            applicant = new { kind = "person", id = Bundle.ApplicantId, name = "张三", phone = "13800000000" },
+            data = Bundle.Data,
+            materials = bundle.Materials.Select(m => new { materialId = m, provided = true }),
+        }, JsonSerializerOptions.Web);
+
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var clients = Enumerable.Range(0, settings.Clients).Select(_ => new CaseClient(http, tokens, intake)).ToList();
+        var perClient = settings.MaxCases is { } max ? (max + settings.Clients - 1) / settings.Clients : long.MaxValue;
+
+        using var stop = new CancellationTokenSource();
+        var running = clients.Select(c => Task.Run(() => c.RunAsync(perClient, stop.Token))).ToList();
+        await WaitAsync(settings.Warmup, running, null, null);
+        clients.ForEach(c => c.Recording = true);
+
+        var serverCpu0 = service?.CpuTime() ?? TimeSpan.Zero;
+        var clientCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        await WaitAsync(settings.Duration, running, progress, () => settings.MaxCases is { } m ? (double)clients.Sum(c => c.CompletedCases) / m : null);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        clients.ForEach(c => c.Recording = false);
+        var serverCpu = (service?.CpuTime() ?? TimeSpan.Zero) - serverCpu0;
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpu0;
+        await stop.CancelAsync();
+        await Task.WhenAll(running);
+
+        var cases = clients.Sum(c => c.CompletedCases);
+        var requests = clients.Sum(c => c.Requests);
+        var (p50, p95, p99, pMax) = LatencyRecorder.Percentiles(clients.Select(c => c.Latencies));
+        var metrics = new List<Metric>
+        {
+            Metric.AtLeast("complete cases/s", cases / elapsed, "cases/s", TargetCasesPerSecond),
+            new("requests/s", requests / elapsed, "req/s"),
+            new("cases completed", cases, "cases"),
+            new("latency p50", p50, "ms"),
+            new("latency p95", p95, "ms"),
+            Metric.Below("latency p99", p99, "ms", TargetP99Milliseconds),
+            new("latency max", pMax, "ms"),
+            new("server CPU per case", cases == 0 ? 0 : serverCpu.TotalMilliseconds / cases, "ms"),
+            new("server CPU use", serverCpu.TotalSeconds / elapsed * 100, "% of 1 core"),
+            new("client CPU use", clientCpu.TotalSeconds / elapsed * 100, "% of 1 core"),
+        };
+        if (service is not null)
+        {
+            metrics.Add(Metric.Below("server peak RSS", service.PeakRssBytes() / 1024.0 / 1024.0, "MB", TargetPeakRssMegabytes));
+        }
+
+        var errors = clients.Sum(c => c.Errors);
+        return new Result(metrics, errors, [.. clients.SelectMany(c => c.ErrorSamples).Take(5)], p99);
+    }
+
+    public static Dictionary<string, string> Describe(LoadSettings settings) => new()
+    {
+        ["clients"] = settings.Clients.ToString(CultureInfo.InvariantCulture),
+        ["warmup"] = $"{settings.Warmup.TotalSeconds:0}s",
+        ["duration"] = settings.MaxCases is { } max ? $"{max} cases" : $"{settings.Duration.TotalSeconds:0}s",
+    };
+
+    /// <summary>Waits out a phase; ends early when every client has finished (a fixed number of cases).</summary>
+    private static async Task WaitAsync(TimeSpan phase, List<Task> running, IProgress<double>? progress, Func<double?>? fraction)
+    {
+        var clock = Stopwatch.StartNew();
+        var all = Task.WhenAll(running);
+        while (clock.Elapsed < phase && !all.IsCompleted)
+        {
+            await Task.WhenAny(all, Task.Delay(TimeSpan.FromMilliseconds(200)));
+            progress?.Report(fraction?.Invoke() ?? clock.Elapsed / phase);
+        }
+    }
+
+    private static IEnumerable<string> Departments(Approval.Definitions.Model.StepDefinition step) =>
+        (step is Approval.Definitions.Model.TaskStepDefinition task ? [task.Department] : Array.Empty<string>())
+            .Concat(step.Children.SelectMany(Departments));
+}

@@ -1,0 +1,10 @@
+using System.CommandLine;
+using Approval.Bench.Commands;
+
+var root = new RootCommand("approval-bench: load and timing scenarios for the Approval orchestrator (see docs/benchmarks.md)");
+
+// One scenario per command; each lives in its own file under Commands/.
+root.Subcommands.Add(EngineCommand.Create());
+root.Subcommands.Add(HttpCommand.Create());
+
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Approval.Persistence;
+
+namespace Approval.Bench.Service;
+
+/// <summary>
+/// A throw-away PostgreSQL cluster in a temp folder (initdb + pg_ctl, about a second), run as the
+/// <c>postgres</c> user because initdb refuses root. Stopped with pg_ctl on dispose. Settings are
+/// the server's defaults: fsync and synchronous_commit stay on.
+/// </summary>
+public sealed class PostgresCluster : IAsyncDisposable
+{
+    private readonly string _bin;
+    private readonly string _dataDir;
+
+    private PostgresCluster(string bin, string dataDir, int port)
+    {
+        _bin = bin;
+        _dataDir = dataDir;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public DatabaseTarget Target(string database = "approval") =>
+        new(DatabaseProvider.PostgreSql, $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Maximum Pool Size=200");
+
+    public static bool IsInstalled => FindBin() is not null;
+
+    public static async Task<PostgresCluster> StartAsync()
+    {
+        var bin = FindBin() ?? throw new InvalidOperationException("PostgreSQL server binaries are not installed under /usr/lib/postgresql/*/bin.");
+        var dataDir = Directory.CreateTempSubdirectory("approval-bench-pg").FullName;
+        await RunAsync("chown", ["postgres", dataDir]);
+        var port = FreePort();
+        await RunAsPostgresAsync(Path.Combine(bin, "initdb"), ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8"]);
+        await RunAsPostgresAsync(Path.Combine(bin, "pg_ctl"), ["-D", dataDir, "-o", $"-p {port} -k {dataDir} -c listen_addresses=127.0.0.1 -c max_connections=300", "-w", "-l", Path.Combine(dataDir, "server.log"), "start"]);
+        return new PostgresCluster(bin, dataDir, port);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await RunAsPostgresAsync(Path.Combine(_bin, "pg_ctl"), ["-D", _dataDir, "-m", "immediate", "-w", "stop"]);
+        Directory.Delete(_dataDir, recursive: true);
+    }
+
+    private static string? FindBin() =>
+        Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).Where(b => File.Exists(Path.Combine(b, "initdb"))).Order().LastOrDefault()
+            : null;
+
+    private static Task RunAsPostgresAsync(string program, IEnumerable<string> arguments) =>
+        Environment.UserName == "postgres" ? RunAsync(program, arguments) : RunAsync("runuser", ["-u", "postgres", "--", program, .. arguments]);
+
+    private static async Task RunAsync(string program, IEnumerable<string> arguments)
+    {
+        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} failed ({process.ExitCode}): {await error}{await output}");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
