@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Approval.Supervision.Alerts;
 
 /// <summary>
-/// The transactional outbox: for every card (<see cref="CardIssued"/>) and every approval by silence
+/// The transactional outbox (instants in alerts are UTC): for every card (<see cref="CardIssued"/>) and every approval by silence
 /// it stages a <see cref="SupervisionCardRow"/> and one <see cref="OutboxMessageRow"/> per channel
 /// that wants it into the command's own <see cref="ApprovalDbContext"/>. They commit with the events
 /// or not at all, so an alert is never lost and never sent for a state change that did not happen.
@@ -43,7 +43,7 @@ public sealed class AlertSink(IOptions<SupervisionOptions> options) : ICaseEvent
         var task = card.TaskId is { } taskId ? state.FindTask(taskId) : null;
         var id = DeterministicId.ForCard(state.CaseId, card.TaskId, card.Level, card.Escalation, card.DueVersion);
         return new AlertPayload(id, card.Level, state.CaseId, card.TaskId, workflow.Id, workflow.Version, task?.StepId,
-            task is null ? null : workflow.FindStep(task.StepId)?.Name, task?.Department, card.Escalation, card.DeadlineAt, card.DueVersion, card.CardAt, card.At);
+            task is null ? null : workflow.FindStep(task.StepId)?.Name, task?.Department, card.Escalation, card.DeadlineAt.ToUniversalTime(), card.DueVersion, card.CardAt.ToUniversalTime(), card.At.ToUniversalTime());
     }
 
     private static AlertPayload ForSilence(CaseState state, PublishedWorkflow workflow, TaskApproved approved)
@@ -51,7 +51,7 @@ public sealed class AlertSink(IOptions<SupervisionOptions> options) : ICaseEvent
         var task = state.FindTask(approved.TaskId)!;
         var id = DeterministicId.ForCard(state.CaseId, task.TaskId, CardLevels.ApproveBySilence, 0, task.DueVersion);
         return new AlertPayload(id, CardLevels.ApproveBySilence, state.CaseId, task.TaskId, workflow.Id, workflow.Version, task.StepId,
-            workflow.FindStep(task.StepId)?.Name, task.Department, 0, task.Due.At, task.DueVersion, task.Due.At, approved.At);
+            workflow.FindStep(task.StepId)?.Name, task.Department, 0, task.Due.At.ToUniversalTime(), task.DueVersion, task.Due.At.ToUniversalTime(), approved.At.ToUniversalTime());
     }
 
     private void Stage(ApprovalDbContext db, AlertPayload alert)
