@@ -37,6 +37,13 @@ public sealed class ApprovalApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        // UseSetting reaches the configuration the service reads while registering (provider, supervision);
+        // the in-memory source keeps it highest in precedence afterwards.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
         if (_time is not null)
         {
