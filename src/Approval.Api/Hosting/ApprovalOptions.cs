@@ -10,6 +10,9 @@ public sealed class ApprovalOptions
 
     /// <summary>The folder of calendar year files; defaults to <c>calendars</c> inside <see cref="WorkflowsPath"/>.</summary>
     public string? CalendarsPath { get; set; }
+
+    /// <summary>How often a node looks for versions other nodes published (scale-out).</summary>
+    public TimeSpan CatalogRefreshInterval { get; set; } = TimeSpan.FromSeconds(15);
 }
 
 /// <summary>The service centre's calendar settings. Bound from the <c>Calendar</c> configuration section.</summary>

@@ -34,6 +34,7 @@ public static class ServiceRegistration
         services.AddSingleton<CaseStore>();
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<ProvisionalDeadlineRecomputer>();
+        services.AddHostedService<CatalogRefresher>();
 
         services.AddApprovalSecurity(configuration, environment);
         services.AddApprovalSupervision(configuration);

@@ -13,7 +13,29 @@ public sealed class WorkflowCatalog
 
     public void Register(PublishedWorkflow workflow) => _versions[(workflow.Id, workflow.Version)] = workflow;
 
-    public PublishedWorkflow? Find(string id, int version) => _versions.GetValueOrDefault((id, version));
+    /// <summary>
+    /// Reads a version this process has not seen from the database: another node published it.
+    /// Set once at start-up by the publisher; null in tests that fill the catalog by hand.
+    /// </summary>
+    public Func<string, int, PublishedWorkflow?>? Fallback { get; set; }
+
+    public PublishedWorkflow? Find(string id, int version)
+    {
+        if (_versions.TryGetValue((id, version), out var known))
+        {
+            return known;
+        }
+
+        if (Fallback?.Invoke(id, version) is { } loaded)
+        {
+            Register(loaded);
+            return loaded;
+        }
+
+        return null;
+    }
+
+    public bool Contains(string id, int version) => _versions.ContainsKey((id, version));
 
     public PublishedWorkflow? Latest(string id) =>
         _versions.Values.Where(w => w.Id == id).MaxBy(w => w.Version);

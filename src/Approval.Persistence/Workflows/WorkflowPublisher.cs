@@ -19,6 +19,7 @@ public sealed class WorkflowPublisher(IDbContextFactory<ApprovalDbContext> dbFac
     /// </summary>
     public async Task<int> LoadStoredAsync(Func<string, WorkflowDefinition?> parse, CancellationToken cancellationToken = default)
     {
+        EnableFallback(parse);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.WorkflowVersions.AsNoTracking().ToListAsync(cancellationToken);
         foreach (var row in rows)
@@ -35,6 +36,33 @@ public sealed class WorkflowPublisher(IDbContextFactory<ApprovalDbContext> dbFac
 
         return rows.Count;
     }
+
+    /// <summary>
+    /// Registers every stored version the catalog lacks (published by another node); returns how
+    /// many were added. Also lets the catalog read a single unknown version on demand, so a case
+    /// started elsewhere on a brand-new version never finds this node without its definition.
+    /// </summary>
+    public async Task<int> RefreshAsync(Func<string, WorkflowDefinition?> parse, CancellationToken cancellationToken = default)
+    {
+        EnableFallback(parse);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var stored = await db.WorkflowVersions.AsNoTracking().Select(w => new { w.WorkflowId, w.Version }).ToListAsync(cancellationToken);
+        var missing = stored.Where(k => !catalog.Contains(k.WorkflowId, k.Version)).ToList();
+        foreach (var key in missing)
+        {
+            _ = catalog.Find(key.WorkflowId, key.Version);
+        }
+
+        return missing.Count;
+    }
+
+    private void EnableFallback(Func<string, WorkflowDefinition?> parse) =>
+        catalog.Fallback ??= (id, version) =>
+        {
+            using var db = dbFactory.CreateDbContext();
+            var row = db.WorkflowVersions.AsNoTracking().FirstOrDefault(w => w.WorkflowId == id && w.Version == version);
+            return row is not null && parse(row.Definition) is { } definition ? ToPublished(row, definition) : null;
+        };
 
     public async Task<PublishResult> PublishAsync(DefinitionCandidate candidate, CancellationToken cancellationToken = default)
     {
