@@ -137,7 +137,7 @@ public class DiagramCommandTests
         }
 
         Check(nodes, 0, 0, width, height);
-        Assert.That(StepTree.All(definition.Steps).Count(), Is.EqualTo(StepIds(definition.Steps).Count));
+        Assert.That(StepWalk.All(definition.Steps).Count(), Is.EqualTo(StepIds(definition.Steps).Count));
     }
 
     [Test]

@@ -11,19 +11,7 @@ public static class DefinitionIndex
     public static StepDefinition? FindStep(this WorkflowDefinition definition, string stepId) =>
         Indexes.GetValue(definition, Build).GetValueOrDefault(stepId);
 
-    private static Dictionary<string, StepDefinition> Build(WorkflowDefinition definition)
-    {
-        var steps = new Dictionary<string, StepDefinition>(StringComparer.Ordinal);
-        var pending = new Stack<StepDefinition>(definition.Steps);
-        while (pending.TryPop(out var step))
-        {
-            steps.TryAdd(step.Id, step);
-            foreach (var child in step.Children)
-            {
-                pending.Push(child);
-            }
-        }
-
-        return steps;
-    }
+    // Step ids are unique in a published definition (the loader refuses duplicates).
+    private static Dictionary<string, StepDefinition> Build(WorkflowDefinition definition) =>
+        definition.AllSteps().ToDictionary(s => s.Id, StringComparer.Ordinal);
 }

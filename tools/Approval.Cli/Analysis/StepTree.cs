@@ -6,16 +6,6 @@ namespace Approval.Cli.Analysis;
 /// <summary>Walks and describes a definition's step tree the same way in every analyst command.</summary>
 internal static class StepTree
 {
-    /// <summary>Every step, depth first in document order, decision branches included (they are steps with ids too).</summary>
-    public static IEnumerable<StepDefinition> All(IEnumerable<StepDefinition> steps)
-    {
-        foreach (var step in steps)
-        {
-            yield return step;
-            foreach (var nested in All(step.Children)) yield return nested;
-        }
-    }
-
     /// <summary>The step's type as written in the definition language (task, parallel, …).</summary>
     public static string Kind(StepDefinition step) => step switch
     {

@@ -27,7 +27,7 @@ internal sealed class Simulator(WorkflowDefinition definition, WorkingCalendar c
     /// <exception cref="ArgumentException">A stop names a task that is not in the definition.</exception>
     public SimulationResult Run(DateTimeOffset start)
     {
-        var taskIds = StepTree.All(definition.Steps).OfType<TaskStepDefinition>().Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var taskIds = StepWalk.All(definition.Steps).OfType<TaskStepDefinition>().Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var stop in stops.Where(s => !taskIds.Contains(s.TaskId)))
         {
             throw new ArgumentException($"--stop names '{stop.TaskId}', which is not a task of {definition.Id}; its tasks are: {string.Join(", ", taskIds.Order(StringComparer.Ordinal))}.");
