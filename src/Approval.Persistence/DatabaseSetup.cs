@@ -30,6 +30,18 @@ public static class DatabaseSetup
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 
+    /// <summary>
+    /// Options for a context on an open SQLite connection the caller owns (the case writer's), so EF
+    /// can save extra rows inside that connection's transaction.
+    /// </summary>
+    internal static DbContextOptions<ApprovalDbContext> SqliteOptionsOn(SqliteConnection connection)
+    {
+        var builder = new DbContextOptionsBuilder<ApprovalDbContext>();
+        builder.UseSqlite(connection);
+        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        return builder.Options;
+    }
+
     /// <summary>Creates the database if needed and applies every migration it lacks.</summary>
     public static async Task MigrateAsync(ApprovalDbContext db, CancellationToken cancellationToken = default)
     {
@@ -65,7 +77,7 @@ public static class DatabaseSetup
         _ => false,
     };
 
-    private static string SqliteConnectionString(string connectionString)
+    internal static string SqliteConnectionString(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.DefaultTimeout == 30)

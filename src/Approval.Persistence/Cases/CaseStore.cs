@@ -11,14 +11,23 @@ using Microsoft.Extensions.Options;
 namespace Approval.Persistence.Cases;
 
 /// <summary>
-/// Runs commands against stored cases: load the events, fold them, let the pure decider judge
+/// Runs commands against stored cases: take the case's folded state, let the pure decider judge
 /// the command, then write the new events, the case row and the task rows in one transaction.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Concurrency is optimistic: the write succeeds only if the case still has the version it was
 /// read at. When another writer got there first the command is decided again on fresh state,
-/// so two departments approving at once both land and a join fires exactly once. Thread safe;
-/// each call uses its own <see cref="ApprovalDbContext"/>.
+/// so two departments approving at once both land and a join fires exactly once.
+/// </para>
+/// <para>
+/// Hot path (see docs/benchmarks.md): the folded state of recently written cases is kept in
+/// memory (<see cref="CaseStateCache"/>), safe because the version check rejects a decision made
+/// on a stale state; a refusal decided on a cached state is decided again on a fresh load, since
+/// another process may have moved the case on. On SQLite every write goes through one writer
+/// connection that commits waiting writes together (<see cref="SqliteCommitQueue"/>); other
+/// providers save through EF with one context per command. Thread safe.
+/// </para>
 /// </remarks>
 public sealed class CaseStore(
     IDbContextFactory<ApprovalDbContext> dbFactory,
@@ -27,9 +36,15 @@ public sealed class CaseStore(
     TimeProvider time,
     IOptions<DatabaseOptions> options,
     IEnumerable<ICaseEventSink> sinks,
-    ILogger<CaseStore> logger)
+    ILogger<CaseStore> logger) : IAsyncDisposable
 {
+    private const int CacheCapacity = 4096;
+
     private readonly ICaseEventSink[] _sinks = [.. sinks];
+    private readonly CaseStateCache _cache = new(CacheCapacity);
+    private readonly CaseLocks _locks = new();
+    private readonly Lock _queueGate = new();
+    private SqliteCommitQueue? _queue;
 
     public async Task<LoadedCase?> LoadAsync(Guid caseId, CancellationToken cancellationToken = default)
     {
@@ -45,17 +60,26 @@ public sealed class CaseStore(
     public Task<CommandOutcome> ExecuteAsync(Guid caseId, CaseCommand command, Actor actor, CancellationToken cancellationToken = default) =>
         RunAsync(caseId, null, command, actor, cancellationToken);
 
+    public async ValueTask DisposeAsync()
+    {
+        if (_queue is { } queue)
+        {
+            await queue.DisposeAsync();
+        }
+    }
+
     private async Task<CommandOutcome> RunAsync(Guid caseId, PublishedWorkflow? startOn, CaseCommand command, Actor actor, CancellationToken cancellationToken)
     {
+        using var turn = await _locks.AcquireAsync(caseId, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var loaded = await LoadAsync(db, caseId, cancellationToken);
-            var state = loaded?.State ?? new CaseState();
+            var cached = _cache.Get(caseId);
+            var current = cached ?? await ReadAsync(caseId, cancellationToken);
+            var state = current?.State ?? new CaseState();
             var workflow = startOn;
             if (workflow is null)
             {
-                if (loaded is null)
+                if (current is null)
                 {
                     return CommandOutcome.Refused(Refusal.NotFound("case-not-found", $"There is no case {caseId}."));
                 }
@@ -68,6 +92,14 @@ public sealed class CaseStore(
             var decision = CaseDecider.Decide(state, command, context);
             if (decision.Refusal is { } refusal)
             {
+                if (cached is not null)
+                {
+                    // Another process may have moved the case on; a refusal must rest on the stored truth.
+                    _cache.Remove(caseId);
+                    attempt--;
+                    continue;
+                }
+
                 return CommandOutcome.Refused(refusal);
             }
 
@@ -77,22 +109,67 @@ public sealed class CaseStore(
                 after.Apply(e);
             }
 
-            Stage(db, loaded, state, after, decision.Events, workflow, calendar);
-            foreach (var sink in _sinks)
+            var write = CaseWrite.Prepare(state, current?.LastHash ?? EventHashChain.Genesis, after, decision.Events, workflow, calendar);
+            if (await TryCommitAsync(write, attempt, cancellationToken))
             {
-                sink.Stage(db, after, workflow, decision.Events);
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
+                _cache.Put(new CachedCase(after, write.LastHash));
                 return new CommandOutcome(after, decision.Events, null);
             }
-            catch (DbUpdateException ex) when (DatabaseSetup.IsWriteConflict(ex) && attempt < options.Value.ConcurrencyRetries)
-            {
-                logger.LogDebug("Case {CaseId} changed under command {Command} (attempt {Attempt}); deciding again.", caseId, command.GetType().Name, attempt);
-            }
+
+            _cache.Remove(caseId);
+            logger.LogDebug("Case {CaseId} changed under command {Command} (attempt {Attempt}); deciding again.", caseId, command.GetType().Name, attempt);
         }
+    }
+
+    /// <summary>True when written; false on a write conflict that may be retried; throws on the last attempt's conflict.</summary>
+    private async Task<bool> TryCommitAsync(CaseWrite write, int attempt, CancellationToken cancellationToken)
+    {
+        var retries = options.Value.ConcurrencyRetries;
+        if (Queue() is { } queue)
+        {
+            // Not cancellable once queued: the write may already be in the committing batch.
+            return await queue.CommitAsync(write) || (attempt < retries
+                ? false
+                : throw new DbUpdateConcurrencyException($"Case {write.After.CaseId} kept changing under the command; gave up after {attempt} attempts."));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        write.StageIn(db);
+        foreach (var sink in _sinks)
+        {
+            sink.Stage(db, write.After, write.Workflow, write.Events);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException ex) when (DatabaseSetup.IsWriteConflict(ex) && attempt < retries)
+        {
+            return false;
+        }
+    }
+
+    private SqliteCommitQueue? Queue()
+    {
+        var settings = options.Value;
+        if (settings.Provider != DatabaseProvider.Sqlite)
+        {
+            return null;
+        }
+
+        lock (_queueGate)
+        {
+            return _queue ??= new SqliteCommitQueue(DatabaseSetup.SqliteConnectionString(settings.ConnectionString), _sinks);
+        }
+    }
+
+    private async Task<CachedCase?> ReadAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var loaded = await LoadAsync(db, caseId, cancellationToken);
+        return loaded is null ? null : new CachedCase(loaded.State, loaded.Rows[^1].Hash);
     }
 
     private static async Task<LoadedCase?> LoadAsync(ApprovalDbContext db, Guid caseId, CancellationToken cancellationToken)
@@ -109,108 +186,4 @@ public sealed class CaseStore(
         var events = rows.ConvertAll(r => EventSerializer.Deserialize(r.Payload));
         return new LoadedCase(CaseState.Fold(events), rows, events);
     }
-
-    private static void Stage(ApprovalDbContext db, LoadedCase? loaded, CaseState before, CaseState after, IReadOnlyList<CaseEvent> events, PublishedWorkflow workflow, WorkingCalendar calendar)
-    {
-        var previousHash = loaded?.Rows[^1].Hash ?? EventHashChain.Genesis;
-        var sequence = before.Version;
-        foreach (var e in events)
-        {
-            sequence++;
-            var (type, payload) = EventSerializer.Write(e);
-            previousHash = EventHashChain.Next(previousHash, after.CaseId, sequence, payload);
-            db.CaseEvents.Add(new CaseEventRow
-            {
-                CaseId = after.CaseId,
-                Sequence = sequence,
-                Type = type,
-                At = e.At.UtcDateTime,
-                ActorId = e.Actor.UserId,
-                ActorRoles = string.Join(',', e.Actor.Roles),
-                ActorDepartment = e.Actor.Department,
-                Payload = payload,
-                Hash = previousHash,
-            });
-        }
-
-        if (loaded is null)
-        {
-            db.Cases.Add(Project(after, new CaseRow(), workflow, calendar));
-        }
-        else
-        {
-            // Attached at the version it was read at, so the UPDATE only matches if nobody wrote since.
-            var row = new CaseRow { Id = after.CaseId, Version = before.Version };
-            db.Cases.Attach(row);
-            Project(after, row, workflow, calendar);
-        }
-
-        // A task's alert point changes with its status, its clock, its due and its cards: any event naming it.
-        var touched = events.Select(TaskOf).OfType<Guid>().ToHashSet();
-        foreach (var taskId in touched)
-        {
-            var task = after.FindTask(taskId)!;
-            var row = Project(task, after.CaseId, workflow, calendar);
-            if (before.FindTask(taskId) is null)
-            {
-                db.Tasks.Add(row);
-            }
-            else
-            {
-                db.Tasks.Update(row);
-            }
-        }
-    }
-
-    private static Guid? TaskOf(CaseEvent e) => e switch
-    {
-        TaskOpened x => x.TaskId,
-        TaskClaimed x => x.TaskId,
-        TaskReleased x => x.TaskId,
-        TaskApproved x => x.TaskId,
-        TaskRejected x => x.TaskId,
-        TaskCancelled x => x.TaskId,
-        SupplementRequested x => x.TaskId,
-        SupplementReceived x => x.TaskId,
-        TaskSuspended x => x.TaskId,
-        TaskResumed x => x.TaskId,
-        TaskExtended x => x.TaskId,
-        SupplementRoundAllowed x => x.TaskId,
-        DeadlineMoved x => x.TaskId,
-        CardIssued x => x.TaskId,
-        _ => null,
-    };
-
-    private static CaseRow Project(CaseState state, CaseRow row, PublishedWorkflow workflow, WorkingCalendar calendar)
-    {
-        row.NextAlertAt = DeadlineSchedule.NextFor(state, workflow.Definition, calendar)?.At.UtcDateTime;
-        row.DueVersion = state.DueVersion;
-        row.Id = state.CaseId;
-        row.WorkflowId = state.WorkflowId;
-        row.WorkflowVersion = state.WorkflowVersion;
-        row.Status = state.Status.ToString();
-        row.Version = state.Version;
-        row.StartedAt = state.StartedAt.UtcDateTime;
-        row.EndedAt = state.EndedAt?.UtcDateTime;
-        row.DueAt = state.Due?.At.UtcDateTime;
-        row.DueProvisional = state.Due?.Provisional ?? false;
-        return row;
-    }
-
-    private static TaskRow Project(TaskState task, Guid caseId, PublishedWorkflow workflow, WorkingCalendar calendar) => new()
-    {
-        NextAlertAt = DeadlineSchedule.NextFor(task, workflow.Definition, calendar)?.At.UtcDateTime,
-        DueVersion = task.DueVersion,
-        Id = task.TaskId,
-        CaseId = caseId,
-        StepId = task.StepId,
-        Department = task.Department,
-        Role = task.Role,
-        Status = task.Status.ToString(),
-        ClaimedBy = task.ClaimedBy,
-        OpenedAt = task.OpenedAt.UtcDateTime,
-        ClosedAt = task.ClosedAt?.UtcDateTime,
-        DueAt = task.Due.At.UtcDateTime,
-        DueProvisional = task.Due.Provisional,
-    };
 }

@@ -1,0 +1,110 @@
+using Approval.Calendar;
+using Approval.Engine.Cases;
+using Approval.Engine.Cases.Events;
+using Approval.Persistence.Rows;
+using Approval.Persistence.Workflows;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Persistence.Cases;
+
+/// <summary>
+/// Everything one accepted command writes, prepared on the caller's thread (projection, JSON, hash
+/// chain) so that the part done under the database's write lock is only the statements themselves:
+/// the new event rows, the case row (inserted, or updated only if it is still at
+/// <see cref="ExpectedVersion"/>), and the rows of every task the events touched.
+/// </summary>
+internal sealed class CaseWrite
+{
+    private CaseWrite(CaseState after, IReadOnlyList<CaseEvent> events, PublishedWorkflow workflow)
+    {
+        After = after;
+        Events = events;
+        Workflow = workflow;
+    }
+
+    public CaseState After { get; }
+    public IReadOnlyList<CaseEvent> Events { get; }
+    public PublishedWorkflow Workflow { get; }
+    public List<CaseEventRow> EventRows { get; } = [];
+    public CaseRow Case { get; private set; } = null!;
+
+    /// <summary>True for intake: the case row is inserted, and a duplicate id is a conflict.</summary>
+    public bool IsNewCase { get; private set; }
+
+    /// <summary>The version the case was decided at; the update matches only if nobody wrote since.</summary>
+    public int ExpectedVersion { get; private set; }
+
+    public List<(TaskRow Row, bool IsNew)> Tasks { get; } = [];
+
+    /// <summary>The hash of the last event written, the link the next command chains to.</summary>
+    public string LastHash { get; private set; } = EventHashChain.Genesis;
+
+    public static CaseWrite Prepare(CaseState before, string previousHash, CaseState after, IReadOnlyList<CaseEvent> events, PublishedWorkflow workflow, WorkingCalendar calendar)
+    {
+        var write = new CaseWrite(after, events, workflow) { IsNewCase = !before.IsStarted, ExpectedVersion = before.Version };
+        var hash = previousHash;
+        var sequence = before.Version;
+        foreach (var e in events)
+        {
+            sequence++;
+            var (type, payload) = EventSerializer.Write(e);
+            hash = EventHashChain.Next(hash, after.CaseId, sequence, payload);
+            write.EventRows.Add(new CaseEventRow
+            {
+                CaseId = after.CaseId,
+                Sequence = sequence,
+                Type = type,
+                At = e.At.UtcDateTime,
+                ActorId = e.Actor.UserId,
+                ActorRoles = string.Join(',', e.Actor.Roles),
+                ActorDepartment = e.Actor.Department,
+                Payload = payload,
+                Hash = hash,
+            });
+        }
+
+        write.LastHash = hash;
+        write.Case = CaseProjection.Project(after, workflow, calendar);
+
+        // A task's alert point changes with its status, its clock, its due and its cards: any event naming it.
+        var touched = new HashSet<Guid>();
+        foreach (var e in events)
+        {
+            if (CaseProjection.TaskOf(e) is { } taskId && touched.Add(taskId))
+            {
+                write.Tasks.Add((CaseProjection.Project(after.FindTask(taskId)!, after.CaseId, workflow, calendar), before.FindTask(taskId) is null));
+            }
+        }
+
+        return write;
+    }
+
+    /// <summary>Stages the rows in an EF context (the path for providers other than SQLite).</summary>
+    public void StageIn(ApprovalDbContext db)
+    {
+        db.CaseEvents.AddRange(EventRows);
+        if (IsNewCase)
+        {
+            db.Cases.Add(Case);
+        }
+        else
+        {
+            // Every column is written; the concurrency token's original value puts the read version in the WHERE.
+            var entry = db.Cases.Attach(Case);
+            entry.State = EntityState.Modified;
+            entry.Property(c => c.Version).OriginalValue = ExpectedVersion;
+        }
+
+        foreach (var (row, isNew) in Tasks)
+        {
+            if (isNew)
+            {
+                db.Tasks.Add(row);
+            }
+            else
+            {
+                db.Tasks.Update(row);
+            }
+        }
+    }
+}

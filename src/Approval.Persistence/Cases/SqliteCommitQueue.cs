@@ -1,0 +1,165 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Persistence.Cases;
+
+/// <summary>
+/// Group commit for SQLite. SQLite has one writer at a time, and a durable commit costs an fsync;
+/// concurrent commands contending for the lock through separate connections made Microsoft.Data.Sqlite
+/// back off in 150 ms sleeps. Instead every case write of this process goes through one writer
+/// connection: the writes waiting when a batch starts run in one transaction, each inside its own
+/// savepoint (so one command's conflict rolls back only its own rows), and one COMMIT — one fsync —
+/// makes them all durable. No caller is answered before the commit that holds its write returns.
+/// </summary>
+/// <remarks>
+/// Durability is unchanged: WAL with <c>synchronous=FULL</c>. Other processes on the same file (a
+/// second node, Quartz) still take turns through SQLite's lock; the writer waits for them with
+/// <c>busy_timeout</c>. Thread safe: any number of callers, one writer loop.
+/// </remarks>
+internal sealed class SqliteCommitQueue : IAsyncDisposable
+{
+    /// <summary>Bounds one transaction, so a burst cannot hold the lock (and delay other processes) for long.</summary>
+    private const int MaxBatch = 256;
+
+    private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly string _connectionString;
+    private readonly IReadOnlyList<ICaseEventSink> _sinks;
+    private readonly Task _writer;
+
+    public SqliteCommitQueue(string connectionString, IReadOnlyList<ICaseEventSink> sinks)
+    {
+        _connectionString = connectionString;
+        _sinks = sinks;
+        _writer = Task.Factory.StartNew(WriteLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    }
+
+    /// <summary>Durably commits the write; false when the case changed since it was read (decide again).</summary>
+    public Task<bool> CommitAsync(CaseWrite write)
+    {
+        var entry = new Entry(write, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(entry), this);
+
+        return entry.Done.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        await using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using (var pragmas = connection.CreateCommand())
+        {
+            // FULL: the WAL is fsynced at every commit, so an answered command survives power loss.
+            pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 60000;";
+            pragmas.ExecuteNonQuery();
+        }
+
+        using var statements = new SqliteCaseStatements(connection);
+        var efOptions = DatabaseSetup.SqliteOptionsOn(connection);
+        var batch = new List<Entry>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var entry))
+            {
+                batch.Add(entry);
+            }
+
+            Commit(connection, statements, efOptions, batch);
+        }
+    }
+
+    private void Commit(SqliteConnection connection, SqliteCaseStatements statements, DbContextOptions<ApprovalDbContext> efOptions, List<Entry> batch)
+    {
+        var outcomes = new Exception?[batch.Count];
+        var written = new bool[batch.Count];
+        try
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+
+            // One EF context per batch for the sinks' rows: creating one per write cost more than the write.
+            using var db = new ApprovalDbContext(efOptions);
+            db.Database.UseTransaction(transaction);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                transaction.Save("w");
+                try
+                {
+                    written[i] = statements.Write(batch[i].Write, transaction);
+                    if (written[i])
+                    {
+                        SaveSinkRows(db, batch[i].Write);
+                    }
+                    else
+                    {
+                        transaction.Rollback("w");
+                    }
+                }
+                catch (Exception ex) when (ex is SqliteException { SqliteErrorCode: 19 } || (ex is DbUpdateException update && DatabaseSetup.IsWriteConflict(update)))
+                {
+                    // SQLITE_CONSTRAINT: the case was created, or event N appended, by another writer: a conflict.
+                    transaction.Rollback("w");
+                    written[i] = false;
+                }
+                catch (Exception ex)
+                {
+                    transaction.Rollback("w");
+                    outcomes[i] = ex;
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+
+                transaction.Release("w");
+            }
+
+            transaction.Commit();
+        }
+        catch (Exception ex)
+        {
+            // The batch did not commit: nothing of it is durable, and every caller hears so.
+            foreach (var entry in batch)
+            {
+                entry.Done.TrySetException(ex);
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (outcomes[i] is { } failure)
+            {
+                batch[i].Done.TrySetException(failure);
+            }
+            else
+            {
+                batch[i].Done.TrySetResult(written[i]);
+            }
+        }
+    }
+
+    /// <summary>Extra rows the sinks want with these events (cards, outbox), saved by EF in the same transaction and savepoint.</summary>
+    private void SaveSinkRows(ApprovalDbContext db, CaseWrite write)
+    {
+        foreach (var sink in _sinks)
+        {
+            sink.Stage(db, write.After, write.Workflow, write.Events);
+        }
+
+        if (db.ChangeTracker.HasChanges())
+        {
+            db.SaveChanges();
+        }
+    }
+
+    private sealed record Entry(CaseWrite Write, TaskCompletionSource<bool> Done);
+}
+
