@@ -37,7 +37,7 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
     /// <summary>Durably commits the write; false when the case changed since it was read (decide again).</summary>
     public Task<bool> CommitAsync(CaseWrite write)
     {
-        var entry = new Entry(write, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var entry = new Entry(write, _sinks, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(entry), this);
 
         return entry.Done.Task;
@@ -56,12 +56,18 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
         using (var pragmas = connection.CreateCommand())
         {
             // FULL: the WAL is fsynced at every commit, so an answered command survives power loss.
-            pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 60000;";
+            // Checkpoints run beside the writer (WalCheckpointer), not inside its commits.
+            pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 60000; PRAGMA wal_autocheckpoint = 0;";
             pragmas.ExecuteNonQuery();
         }
 
         using var statements = new SqliteCaseStatements(connection);
-        var efOptions = DatabaseSetup.SqliteOptionsOn(connection);
+
+        // One EF context for the sinks' rows, for the writer's lifetime: creating one per batch cost more than the write.
+        await using var db = new ApprovalDbContext(DatabaseSetup.SqliteOptionsOn(connection));
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.Database.AutoSavepointsEnabled = false; // each write already has its own savepoint
+        using var checkpoints = new WalCheckpointer(_connectionString);
         var batch = new List<Entry>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync())
         {
@@ -71,20 +77,17 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
                 batch.Add(entry);
             }
 
-            Commit(connection, statements, efOptions, batch);
+            Commit(connection, statements, db, batch);
         }
     }
 
-    private void Commit(SqliteConnection connection, SqliteCaseStatements statements, DbContextOptions<ApprovalDbContext> efOptions, List<Entry> batch)
+    private static void Commit(SqliteConnection connection, SqliteCaseStatements statements, ApprovalDbContext db, List<Entry> batch)
     {
         var outcomes = new Exception?[batch.Count];
         var written = new bool[batch.Count];
         try
         {
             using var transaction = connection.BeginTransaction(deferred: false);
-
-            // One EF context per batch for the sinks' rows: creating one per write cost more than the write.
-            using var db = new ApprovalDbContext(efOptions);
             db.Database.UseTransaction(transaction);
             for (var i = 0; i < batch.Count; i++)
             {
@@ -94,7 +97,7 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
                     written[i] = statements.Write(batch[i].Write, transaction);
                     if (written[i])
                     {
-                        SaveSinkRows(db, batch[i].Write);
+                        SaveSinkRows(db, batch[i]);
                     }
                     else
                     {
@@ -121,10 +124,13 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
             }
 
             transaction.Commit();
+            db.Database.UseTransaction(null);
         }
         catch (Exception ex)
         {
             // The batch did not commit: nothing of it is durable, and every caller hears so.
+            db.Database.UseTransaction(null);
+            db.ChangeTracker.Clear();
             foreach (var entry in batch)
             {
                 entry.Done.TrySetException(ex);
@@ -147,19 +153,21 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
     }
 
     /// <summary>Extra rows the sinks want with these events (cards, outbox), saved by EF in the same transaction and savepoint.</summary>
-    private void SaveSinkRows(ApprovalDbContext db, CaseWrite write)
+    private static void SaveSinkRows(ApprovalDbContext db, Entry entry)
     {
-        foreach (var sink in _sinks)
+        var write = entry.Write;
+        foreach (var sink in entry.Sinks)
         {
             sink.Stage(db, write.After, write.Workflow, write.Events);
         }
 
+        db.ChangeTracker.DetectChanges();
         if (db.ChangeTracker.HasChanges())
         {
-            db.SaveChanges();
+            db.SaveChanges(acceptAllChangesOnSuccess: false);
         }
     }
 
-    private sealed record Entry(CaseWrite Write, TaskCompletionSource<bool> Done);
+    private sealed record Entry(CaseWrite Write, IReadOnlyList<ICaseEventSink> Sinks, TaskCompletionSource<bool> Done);
 }
 
