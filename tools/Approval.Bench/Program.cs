@@ -6,5 +6,8 @@ var root = new RootCommand("approval-bench: load and timing scenarios for the Ap
 // One scenario per command; each lives in its own file under Commands/.
 root.Subcommands.Add(EngineCommand.Create());
 root.Subcommands.Add(HttpCommand.Create());
+root.Subcommands.Add(DeadlinesCommand.Create());
+root.Subcommands.Add(StartupCommand.Create());
+root.Subcommands.Add(ScaleCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -9,7 +9,7 @@ namespace Approval.Bench.Engine;
 /// <see cref="CaseState.Apply"/> — exactly as the store does minus the database. The seeders use it
 /// too, so the rows they write are the ones the real engine would have produced.
 /// </summary>
-public sealed class PureCase(Bundle bundle, Guid caseId, DateTimeOffset start)
+public sealed class PureCase(Bundle bundle, Guid caseId, DateTimeOffset start, int version = 1)
 {
     private DateTimeOffset _now = start;
 
@@ -37,7 +37,7 @@ public sealed class PureCase(Bundle bundle, Guid caseId, DateTimeOffset start)
     public void Do(CaseCommand command, Actor actor)
     {
         _now += TimeSpan.FromMinutes(1);
-        var decision = CaseDecider.Decide(State, command, new DecisionContext(bundle.Definition, 1, bundle.Calendar, _now, actor));
+        var decision = CaseDecider.Decide(State, command, new DecisionContext(bundle.Definition, version, bundle.Calendar, _now, actor));
         if (decision.Refusal is { } refusal)
         {
             throw new InvalidOperationException($"{command.GetType().Name} refused: {refusal.Code} {refusal.Message}");

@@ -1,0 +1,111 @@
+using Approval.Persistence.Rows;
+using Microsoft.Data.Sqlite;
+
+namespace Approval.Bench.Seeding;
+
+/// <summary>
+/// Bulk-inserts cases straight into a migrated SQLite file: made by the pure engine on both cores,
+/// written by one connection with prepared statements in large transactions (seeding is not what
+/// is measured; the file stays durable, WAL with the default synchronous setting).
+/// </summary>
+internal static class HistorySeeder
+{
+    private const int Chunk = 20_000;
+
+    /// <summary>What to seed: open cases (all five tasks open), finished ones, started across a spread of instants.</summary>
+    public sealed record Plan(int OpenCases, int FinishedCases, DateTimeOffset From, TimeSpan Spread, int Versions = 1);
+
+    /// <summary>Seeds the plan; returns every NextAlertAt written (tasks and cases), for choosing the sweep's clock.</summary>
+    public static List<DateTime> Seed(string connectionString, Bundle bundle, Plan plan, IProgress<double>? progress)
+    {
+        var total = plan.OpenCases + plan.FinishedCases;
+        var alerts = new List<DateTime>(plan.OpenCases * 6);
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var writer = new RowWriter(connection);
+        var step = plan.Spread / Math.Max(1, total);
+        for (var first = 0; first < total; first += Chunk)
+        {
+            var count = Math.Min(Chunk, total - first);
+            var made = new SeededCase[count];
+            Parallel.For(0, count, i =>
+            {
+                var n = first + i;
+                // Open and finished cases interleave, so both kinds spread over the whole period.
+                var finished = plan.FinishedCases > 0 && (long)n * plan.FinishedCases / total != (long)(n + 1) * plan.FinishedCases / total;
+                made[i] = SeededCase.Make(bundle, plan.From + (step * n), finished, 1 + (n % plan.Versions));
+            });
+
+            using (var transaction = connection.BeginTransaction())
+            {
+                writer.Write(made, transaction);
+                transaction.Commit();
+            }
+
+            foreach (var c in made)
+            {
+                alerts.AddRange(c.Tasks.Select(t => t.NextAlertAt).Append(c.Case.NextAlertAt).OfType<DateTime>());
+            }
+
+            progress?.Report((double)(first + count) / total);
+        }
+
+        return alerts;
+    }
+
+    private sealed class RowWriter(SqliteConnection connection) : IDisposable
+    {
+        private readonly SqliteCommand _case = Insert(connection, "cases", "Id", "WorkflowId", "WorkflowVersion", "Status", "Version", "StartedAt", "EndedAt", "DueAt", "DueProvisional", "NextAlertAt", "DueVersion");
+        private readonly SqliteCommand _task = Insert(connection, "tasks", "Id", "CaseId", "StepId", "Department", "Role", "Status", "ClaimedBy", "OpenedAt", "ClosedAt", "DueAt", "DueProvisional", "NextAlertAt", "DueVersion");
+        private readonly SqliteCommand _event = Insert(connection, "case_events", "CaseId", "Sequence", "Type", "At", "ActorId", "ActorRoles", "ActorDepartment", "Payload", "Hash");
+
+        public void Write(IEnumerable<SeededCase> cases, SqliteTransaction transaction)
+        {
+            _case.Transaction = _task.Transaction = _event.Transaction = transaction;
+            foreach (var s in cases)
+            {
+                var c = s.Case;
+                Run(_case, c.Id, c.WorkflowId, c.WorkflowVersion, c.Status, c.Version, c.StartedAt, c.EndedAt, c.DueAt, c.DueProvisional, c.NextAlertAt, c.DueVersion);
+                foreach (TaskRow t in s.Tasks)
+                {
+                    Run(_task, t.Id, t.CaseId, t.StepId, t.Department, t.Role, t.Status, t.ClaimedBy, t.OpenedAt, t.ClosedAt, t.DueAt, t.DueProvisional, t.NextAlertAt, t.DueVersion);
+                }
+
+                foreach (CaseEventRow e in s.Events)
+                {
+                    Run(_event, e.CaseId, e.Sequence, e.Type, e.At, e.ActorId, e.ActorRoles, e.ActorDepartment, e.Payload, e.Hash);
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            _case.Dispose();
+            _task.Dispose();
+            _event.Dispose();
+        }
+
+        private static void Run(SqliteCommand command, params object?[] values)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                command.Parameters[i].Value = SqliteFormat.Value(values[i]);
+            }
+
+            command.ExecuteNonQuery();
+        }
+
+        private static SqliteCommand Insert(SqliteConnection connection, string table, params string[] columns)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "$" + c))})";
+            foreach (var column in columns)
+            {
+                command.Parameters.Add(new SqliteParameter("$" + column, DBNull.Value));
+            }
+
+            command.Prepare();
+            return command;
+        }
+    }
+}
