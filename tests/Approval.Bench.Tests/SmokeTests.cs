@@ -1,0 +1,94 @@
+using Approval.Bench;
+using Approval.Bench.Deadlines;
+using Approval.Bench.Engine;
+using Approval.Bench.Http;
+using Approval.Bench.Reporting;
+using Approval.Bench.Scale;
+using Approval.Bench.Startup;
+
+namespace Approval.Bench.Tests;
+
+/// <summary>
+/// Every bench scenario in smoke mode, in process: it must finish with zero errors and figures that
+/// make sense. Timings are never asserted — CI machines vary — and smoke reports carry no targets.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class SmokeTests
+{
+    /// <summary>The service built in the same configuration as these tests (CI builds Debug).</summary>
+    private static readonly string ServiceDll = RepoPaths.ServiceDll(AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug");
+
+    [Test]
+    public void Engine_drives_every_case_to_completion()
+    {
+        var report = EngineScenario.Run(new EngineScenario.Settings(50, 5, Smoke: true));
+
+        AssertClean(report);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report["events per case"].Value, Is.GreaterThanOrEqualTo(7), "intake, five approvals and delivery record at least one event each");
+            Assert.That(report["transitions/s"].Value, Is.GreaterThan(0));
+            Assert.That(report["allocated per case"].Value, Is.GreaterThan(0));
+        });
+    }
+
+    [Test]
+    public async Task Http_completes_cases_through_a_started_service()
+    {
+        var report = await HttpScenario.RunAsync(new HttpScenario.Settings(LoadSettings.Smoke, Postgres: false, Url: null, ServiceDll, Smoke: true));
+
+        AssertClean(report);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report["cases completed"].Value, Is.GreaterThanOrEqualTo(LoadSettings.Smoke.MaxCases!.Value));
+            Assert.That(report["requests/s"].Value / report["complete cases/s"].Value, Is.EqualTo(7).Within(0.01), "seven requests per case");
+            Assert.That(report["latency p50"].Value, Is.GreaterThan(0).And.LessThanOrEqualTo(report["latency p99"].Value));
+            Assert.That(report["server peak RSS"].Value, Is.GreaterThan(10), "MB read from /proc");
+        });
+    }
+
+    [Test]
+    public async Task Deadlines_sweep_issues_cards_and_alerts_for_the_due_ones_only()
+    {
+        var report = await DeadlinesScenario.RunAsync(new DeadlinesScenario.Settings(OpenTasks: 1_000, Due: 20, Smoke: true));
+
+        AssertClean(report);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report["deadlines issued"].Value, Is.InRange(1, 20));
+            Assert.That(report["cards recorded"].Value, Is.GreaterThanOrEqualTo(report["deadlines issued"].Value));
+            Assert.That(report["alerts queued (outbox)"].Value, Is.GreaterThanOrEqualTo(report["cards recorded"].Value));
+            Assert.That(report["open tasks seeded"].Value, Is.GreaterThan(900));
+        });
+    }
+
+    [Test]
+    public async Task Startup_reaches_ready_with_generated_definitions()
+    {
+        var report = await StartupScenario.RunAsync(new StartupScenario.Settings(Definitions: 3, Restarts: 1, ServiceDll, Smoke: true));
+
+        AssertClean(report);
+        Assert.That(report["ready, cold (publishes all)"].Value, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public async Task Scale_runs_the_load_on_an_empty_and_a_seeded_database()
+    {
+        var report = await ScaleScenario.RunAsync(new ScaleScenario.Settings(FinishedCases: 40, OpenCases: 10, Versions: 3, LoadSettings.Smoke, ServiceDll, Smoke: true));
+
+        AssertClean(report);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report["history cases"].Value, Is.EqualTo(50));
+            Assert.That(report["p99, with history"].Value, Is.GreaterThan(0));
+            Assert.That(report["cases/s, with history"].Value, Is.GreaterThan(0));
+        });
+    }
+
+    private static void AssertClean(ScenarioReport report)
+    {
+        Assert.That(report.Errors, Is.Zero, string.Join(Environment.NewLine, report.ErrorSamples));
+        Assert.That(report.Metrics.Where(m => m.Met is not null || m.Target is not null), Is.Empty, "smoke runs judge no timings");
+    }
+}
