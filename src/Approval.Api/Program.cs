@@ -24,6 +24,7 @@ app.MapCasesApi();
 app.MapTasksApi();
 app.MapSupervisionApi();
 app.MapAuditApi();
+app.MapStatisticsApi();
 
 await app.Services.InitializeApprovalAsync();
 await app.RunAsync();

@@ -34,6 +34,7 @@ public static class ServiceRegistration
         services.AddSingleton<CaseStore>();
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<ProvisionalDeadlineRecomputer>();
+        services.AddSingleton<Approval.Persistence.Statistics.SupervisionStatistics>();
         services.AddHostedService<CatalogRefresher>();
 
         services.AddApprovalSecurity(configuration, environment);

@@ -42,6 +42,7 @@ internal static class CaseProjection
         EndedAt = state.EndedAt?.UtcDateTime,
         DueAt = state.Due?.At.UtcDateTime,
         DueProvisional = state.Due?.Provisional ?? false,
+        Visits = state.Visits,
     };
 
     public static TaskRow Project(TaskState task, Guid caseId, PublishedWorkflow workflow, WorkingCalendar calendar) => new()

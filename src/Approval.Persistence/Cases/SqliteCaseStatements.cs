@@ -23,7 +23,7 @@ internal sealed class SqliteCaseStatements : IDisposable
         _insertEvent = Command(connection,
             "INSERT INTO case_events (CaseId, Sequence, Type, At, ActorId, ActorRoles, ActorDepartment, Payload, Hash) VALUES ($CaseId, $Sequence, $Type, $At, $ActorId, $ActorRoles, $ActorDepartment, $Payload, $Hash)",
             "CaseId", "Sequence", "Type", "At", "ActorId", "ActorRoles", "ActorDepartment", "Payload", "Hash");
-        string[] caseColumns = ["Id", "WorkflowId", "WorkflowVersion", "Status", "Version", "StartedAt", "EndedAt", "DueAt", "DueProvisional", "NextAlertAt", "DueVersion"];
+        string[] caseColumns = ["Id", "WorkflowId", "WorkflowVersion", "Status", "Version", "StartedAt", "EndedAt", "DueAt", "DueProvisional", "NextAlertAt", "DueVersion", "Visits"];
         _insertCase = Insert(connection, "cases", caseColumns);
         _updateCase = Command(connection, Update("cases", caseColumns) + " AND Version = $ExpectedVersion", [.. caseColumns, "ExpectedVersion"]);
         string[] taskColumns = ["Id", "CaseId", "StepId", "Department", "Role", "Status", "ClaimedBy", "OpenedAt", "ClosedAt", "DueAt", "DueProvisional", "NextAlertAt", "DueVersion"];
@@ -41,7 +41,7 @@ internal sealed class SqliteCaseStatements : IDisposable
 
         var c = write.Case;
         var caseCommand = write.IsNewCase ? _insertCase : _updateCase;
-        Bind(caseCommand, c.Id, c.WorkflowId, c.WorkflowVersion, c.Status, c.Version, c.StartedAt, c.EndedAt, c.DueAt, c.DueProvisional, c.NextAlertAt, c.DueVersion);
+        Bind(caseCommand, c.Id, c.WorkflowId, c.WorkflowVersion, c.Status, c.Version, c.StartedAt, c.EndedAt, c.DueAt, c.DueProvisional, c.NextAlertAt, c.DueVersion, c.Visits);
         if (!write.IsNewCase)
         {
             caseCommand.Parameters[^1].Value = write.ExpectedVersion;

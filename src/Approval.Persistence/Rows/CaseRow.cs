@@ -21,4 +21,7 @@ public sealed class CaseRow
 
     /// <summary>The due version <see cref="NextAlertAt"/> belongs to.</summary>
     public int DueVersion { get; set; }
+
+    /// <summary>In-person interactions so far (跑动次数), for the one-visit rate.</summary>
+    public int Visits { get; set; }
 }
