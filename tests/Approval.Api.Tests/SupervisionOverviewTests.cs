@@ -41,6 +41,7 @@ public class SupervisionOverviewTests
             Assert.That((double)overview["completion"]!["oneVisitRate"]!, Is.EqualTo(0.5));
             Assert.That((double)overview["completion"]!["averageVisits"]!, Is.EqualTo(1.5));
             Assert.That(departments["fire-rescue"], Is.EqualTo((1, 1)), "the open case's fire check is two weeks past due");
+            Assert.That((string?)overview["departments"]!.AsArray().First(d => (string)d!["department"]! == "fire-rescue")!["name"], Is.Not.Null.And.Not.Empty);
             Assert.That(overview["mostOverdue"]!.AsArray().Select(t => (string)t!["caseId"]!), Is.All.EqualTo((string)open["id"]!));
         });
 

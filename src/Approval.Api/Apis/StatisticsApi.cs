@@ -1,4 +1,5 @@
 using System.Reflection;
+using Approval.Api.Hosting;
 using Approval.Persistence.Statistics;
 using Approval.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,6 +26,12 @@ public static class StatisticsApi
         return app;
     }
 
-    public static async Task<Ok<SupervisionOverview>> Overview(SupervisionStatistics statistics, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await statistics.OverviewAsync(cancellationToken));
+    public static async Task<Ok<SupervisionOverview>> Overview(SupervisionStatistics statistics, WorkflowLibrary library, CancellationToken cancellationToken)
+    {
+        var overview = await statistics.OverviewAsync(cancellationToken);
+        return TypedResults.Ok(overview with
+        {
+            Departments = [.. overview.Departments.Select(d => d with { Name = library.Departments.Find(d.Department)?.Name })],
+        });
+    }
 }
