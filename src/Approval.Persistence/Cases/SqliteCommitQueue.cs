@@ -22,6 +22,9 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
     /// <summary>Bounds one transaction, so a burst cannot hold the lock (and delay other processes) for long.</summary>
     private const int MaxBatch = 256;
 
+    /// <summary>Commits between checkpoints: about SQLite's default of 1,000 WAL pages at this write size.</summary>
+    private const int CheckpointEvery = 100;
+
     private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string _connectionString;
     private readonly IReadOnlyList<ICaseEventSink> _sinks;
@@ -56,7 +59,7 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
         using (var pragmas = connection.CreateCommand())
         {
             // FULL: the WAL is fsynced at every commit, so an answered command survives power loss.
-            // Checkpoints run beside the writer (WalCheckpointer), not inside its commits.
+            // Checkpoints are run by the write loop between batches, not inside a caller's commit.
             pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 60000; PRAGMA wal_autocheckpoint = 0;";
             pragmas.ExecuteNonQuery();
         }
@@ -67,7 +70,9 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
         await using var db = new ApprovalDbContext(DatabaseSetup.SqliteOptionsOn(connection));
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Database.AutoSavepointsEnabled = false; // each write already has its own savepoint
-        using var checkpoints = new WalCheckpointer(_connectionString);
+        using var checkpoint = connection.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        var commitsSinceCheckpoint = 0;
         var batch = new List<Entry>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync())
         {
@@ -78,6 +83,16 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
             }
 
             Commit(connection, statements, db, batch);
+
+            // Checkpoint here, after the batch's callers have their answers, instead of inside the commit
+            // that crosses SQLite's threshold (which charged one caller a database-file write and fsync).
+            // It must run on this connection, between writes: a checkpoint on another connection never
+            // catches up with a writer that never pauses, and the WAL then grows without bound.
+            if (++commitsSinceCheckpoint >= CheckpointEvery)
+            {
+                commitsSinceCheckpoint = 0;
+                checkpoint.ExecuteNonQuery();
+            }
         }
     }
 
