@@ -104,7 +104,9 @@ public static class DeadlinesScenario
                 Metric.Below("idle pass (median)", idle[idle.Count / 2], "ms", TargetIdleMilliseconds),
                 new("idle pass (max of 21)", idle[^1], "ms"),
                 new("due pass", dueSeconds, "s"),
-                Metric.Below("per 10,000 due (scaled)", result.Issued == 0 ? 0 : dueSeconds * 10_000 / result.Issued, "s", TargetDueSeconds),
+                // The target counts cards: a deadline swept late gets every card it passed (yellow and red) in one command.
+                Metric.Below("per 10,000 cards (scaled)", cards == 0 ? 0 : dueSeconds * 10_000 / cards, "s", TargetDueSeconds),
+                new("per 10,000 deadlines (scaled)", result.Issued == 0 ? 0 : dueSeconds * 10_000 / result.Issued, "s"),
                 new("deadlines issued", result.Issued, "deadlines"),
                 new("cards recorded", cards, "cards"),
                 new("alerts queued (outbox)", alertsQueued, "messages"),
