@@ -23,6 +23,9 @@ public sealed class SupervisionOptions
     /// <summary>Rows read per query by the sweep and the dispatcher.</summary>
     public int BatchSize { get; set; } = 100;
 
+    /// <summary>How many due deadlines of different cases one sweep supervises at once.</summary>
+    public int SweepParallelism { get; set; } = 8;
+
     /// <summary>Whether every alert is also written to the service log (channel <c>log</c>).</summary>
     public bool LogAlerts { get; set; } = true;
 

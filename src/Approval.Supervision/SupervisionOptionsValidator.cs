@@ -23,6 +23,11 @@ internal sealed class SupervisionOptionsValidator : IValidateOptions<Supervision
             errors.Add("Supervision:BatchSize must be between 1 and 10000.");
         }
 
+        if (options.SweepParallelism is < 1 or > 64)
+        {
+            errors.Add("Supervision:SweepParallelism must be between 1 and 64.");
+        }
+
         if (options.Retry.InitialDelay <= TimeSpan.Zero || options.Retry.MaxDelay < options.Retry.InitialDelay || options.Retry.MaxAge <= TimeSpan.Zero)
         {
             errors.Add("Supervision:Retry needs 0 < InitialDelay <= MaxDelay and MaxAge > 0.");

@@ -63,15 +63,18 @@ public sealed class DeadlineSweeper(
                 break;
             }
 
-            foreach (var deadline in fresh)
+            // Different cases are supervised side by side so the store can commit them together (one
+            // fsync for a batch on SQLite); commands on one case still take turns inside the store.
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.SweepParallelism, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(fresh, parallel, async (deadline, ct) =>
             {
-                switch (await SuperviseAsync(deadline, cancellationToken))
+                switch (await SuperviseAsync(deadline, ct))
                 {
-                    case true: issued++; break;
-                    case false: done++; break;
-                    default: failed++; break;
+                    case true: Interlocked.Increment(ref issued); break;
+                    case false: Interlocked.Increment(ref done); break;
+                    default: Interlocked.Increment(ref failed); break;
                 }
-            }
+            });
 
             if (complete)
             {
