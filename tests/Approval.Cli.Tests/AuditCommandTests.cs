@@ -48,19 +48,12 @@ public class AuditCommandTests
         var actor = new Actor("wang@fire-rescue", "王", ["department-clerk"], "fire-rescue");
         var at = new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero);
         await using var db = Open();
-        var hash = EventHashChain.Genesis;
-        for (var sequence = 1; sequence <= events; sequence++)
+        var history = Enumerable.Range(1, events).Select(sequence =>
         {
             CaseEvent e = sequence % 2 == 1 ? new TaskClaimed(taskId, actor.UserId) : new TaskReleased(taskId);
-            e = e with { At = at.AddMinutes(sequence), Actor = actor };
-            var (type, payload) = EventSerializer.Write(e);
-            hash = EventHashChain.Next(hash, caseId, sequence, payload);
-            db.CaseEvents.Add(new CaseEventRow
-            {
-                CaseId = caseId, Sequence = sequence, Type = type, At = e.At.UtcDateTime, ActorId = actor.UserId,
-                ActorRoles = string.Join(',', actor.Roles), ActorDepartment = actor.Department, Payload = payload, Hash = hash,
-            });
-        }
+            return e with { At = at.AddMinutes(sequence), Actor = actor };
+        });
+        db.CaseEvents.AddRange(EventRows.Chain(caseId, 0, EventHashChain.Genesis, history));
 
         db.Cases.Add(new CaseRow { Id = caseId, WorkflowId = "open-restaurant", WorkflowVersion = 1, Status = "Running", Version = events, StartedAt = at.UtcDateTime });
         await db.SaveChangesAsync();

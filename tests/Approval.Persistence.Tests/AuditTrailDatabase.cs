@@ -46,19 +46,12 @@ internal sealed class AuditTrailDatabase : IAsyncDisposable
         var taskId = Guid.NewGuid();
         var at = new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero);
         await using var db = await Factory.CreateDbContextAsync();
-        var hash = EventHashChain.Genesis;
-        for (var sequence = 1; sequence <= events; sequence++)
+        var history = Enumerable.Range(1, events).Select(sequence =>
         {
             CaseEvent e = sequence % 2 == 1 ? new TaskClaimed(taskId, Wang.UserId) : new TaskReleased(taskId);
-            e = e with { At = at.AddMinutes(sequence), Actor = Wang, Command = "test" };
-            var (type, payload) = EventSerializer.Write(e);
-            hash = EventHashChain.Next(hash, caseId, sequence, payload);
-            db.CaseEvents.Add(new CaseEventRow
-            {
-                CaseId = caseId, Sequence = sequence, Type = type, At = e.At.UtcDateTime, ActorId = Wang.UserId,
-                ActorRoles = string.Join(',', Wang.Roles), ActorDepartment = Wang.Department, Payload = payload, Hash = hash,
-            });
-        }
+            return e with { At = at.AddMinutes(sequence), Actor = Wang, Command = "test" };
+        });
+        db.CaseEvents.AddRange(EventRows.Chain(caseId, 0, EventHashChain.Genesis, history));
 
         db.Cases.Add(new CaseRow { Id = caseId, WorkflowId = "open-restaurant", WorkflowVersion = 1, Status = "Running", Version = events, StartedAt = at.UtcDateTime });
         await db.SaveChangesAsync();

@@ -2,12 +2,13 @@ using Approval.Calendar;
 using Approval.Engine.Cases;
 using Approval.Engine.Cases.Events;
 using Approval.Persistence.Rows;
-using Approval.Persistence.Workflows;
+using Approval.Definitions.Model;
 
 namespace Approval.Persistence.Cases;
 
 /// <summary>The case and task rows as the case's state projects them, with the next alert point the deadline engine sweeps on.</summary>
-internal static class CaseProjection
+/// <remarks>The one definition of those rows, for the store and for anything that writes history directly (benchmark seeding).</remarks>
+public static class CaseProjection
 {
     public static Guid? TaskOf(CaseEvent e) => e switch
     {
@@ -29,9 +30,9 @@ internal static class CaseProjection
         _ => null,
     };
 
-    public static CaseRow Project(CaseState state, PublishedWorkflow workflow, WorkingCalendar calendar) => new()
+    public static CaseRow Project(CaseState state, WorkflowDefinition definition, WorkingCalendar calendar) => new()
     {
-        NextAlertAt = DeadlineSchedule.NextFor(state, workflow.Definition, calendar)?.At.UtcDateTime,
+        NextAlertAt = DeadlineSchedule.NextFor(state, definition, calendar)?.At.UtcDateTime,
         DueVersion = state.DueVersion,
         Id = state.CaseId,
         WorkflowId = state.WorkflowId,
@@ -45,9 +46,9 @@ internal static class CaseProjection
         Visits = state.Visits,
     };
 
-    public static TaskRow Project(TaskState task, Guid caseId, PublishedWorkflow workflow, WorkingCalendar calendar) => new()
+    public static TaskRow Project(TaskState task, Guid caseId, WorkflowDefinition definition, WorkingCalendar calendar) => new()
     {
-        NextAlertAt = DeadlineSchedule.NextFor(task, workflow.Definition, calendar)?.At.UtcDateTime,
+        NextAlertAt = DeadlineSchedule.NextFor(task, definition, calendar)?.At.UtcDateTime,
         DueVersion = task.DueVersion,
         Id = task.TaskId,
         CaseId = caseId,

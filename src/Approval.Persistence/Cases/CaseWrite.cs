@@ -42,29 +42,9 @@ internal sealed class CaseWrite
     public static CaseWrite Prepare(CaseState before, string previousHash, CaseState after, IReadOnlyList<CaseEvent> events, PublishedWorkflow workflow, WorkingCalendar calendar)
     {
         var write = new CaseWrite(after, events, workflow) { IsNewCase = !before.IsStarted, ExpectedVersion = before.Version };
-        var hash = previousHash;
-        var sequence = before.Version;
-        foreach (var e in events)
-        {
-            sequence++;
-            var (type, payload) = EventSerializer.Write(e);
-            hash = EventHashChain.Next(hash, after.CaseId, sequence, payload);
-            write.EventRows.Add(new CaseEventRow
-            {
-                CaseId = after.CaseId,
-                Sequence = sequence,
-                Type = type,
-                At = e.At.UtcDateTime,
-                ActorId = e.Actor.UserId,
-                ActorRoles = string.Join(',', e.Actor.Roles),
-                ActorDepartment = e.Actor.Department,
-                Payload = payload,
-                Hash = hash,
-            });
-        }
-
-        write.LastHash = hash;
-        write.Case = CaseProjection.Project(after, workflow, calendar);
+        write.EventRows.AddRange(Cases.EventRows.Chain(after.CaseId, before.Version, previousHash, events));
+        write.LastHash = write.EventRows.Count > 0 ? write.EventRows[^1].Hash : previousHash;
+        write.Case = CaseProjection.Project(after, workflow.Definition, calendar);
 
         // A task's alert point changes with its status, its clock, its due and its cards: any event naming it.
         var touched = new HashSet<Guid>();
@@ -72,7 +52,7 @@ internal sealed class CaseWrite
         {
             if (CaseProjection.TaskOf(e) is { } taskId && touched.Add(taskId))
             {
-                write.Tasks.Add((CaseProjection.Project(after.FindTask(taskId)!, after.CaseId, workflow, calendar), before.FindTask(taskId) is null));
+                write.Tasks.Add((CaseProjection.Project(after.FindTask(taskId)!, after.CaseId, workflow.Definition, calendar), before.FindTask(taskId) is null));
             }
         }
 
