@@ -20,14 +20,14 @@ public static class CasesApi
         api.MapGet("/{caseId:guid}", GetCase).WithSummary("A case with its tasks.");
         api.MapGet("/{caseId:guid}/events", GetEvents).WithSummary("The case's full history (全程留痕): who did what, when.");
         api.MapPost("/{caseId:guid}/deliver", Deliver).WithSummary("Unified delivery (统一出件) of the results.");
-        api.MapPost("/{caseId:guid}/materials/{materialId}/received", (Guid caseId, string materialId, ChannelRequest request, Clerk clerk, CaseStore store, WorkflowCatalog catalog, CancellationToken ct) =>
-            Act(caseId, new ReceiveMaterial(materialId, request.Channel ?? ""), clerk, store, catalog, ct)).WithSummary("A material promised at intake (容缺) arrived.");
-        api.MapPost("/{caseId:guid}/withdraw", (Guid caseId, WithdrawRequest request, Clerk clerk, CaseStore store, WorkflowCatalog catalog, CancellationToken ct) =>
-            Act(caseId, new WithdrawCase(request.Reason ?? ""), clerk, store, catalog, ct)).WithSummary("Withdraw the case (撤回) at the applicant's request; open tasks are cancelled.");
-        api.MapPost("/{caseId:guid}/rating", (Guid caseId, RatingRequest request, Clerk clerk, CaseStore store, WorkflowCatalog catalog, CancellationToken ct) =>
-            Act(caseId, new RateService(request.Score ?? 0, request.Comment), clerk, store, catalog, ct)).WithSummary("Record the applicant's rating (好差评), 1–5, after delivery.");
-        api.MapPost("/{caseId:guid}/extend", (Guid caseId, ExtendRequest request, Clerk clerk, CaseStore store, WorkflowCatalog catalog, CancellationToken ct) =>
-            Act(caseId, new ExtendCase(request.WorkingDays ?? 0, request.Reason ?? ""), clerk, store, catalog, ct)).WithSummary("Supervisor: extend the case's promised limit (延期) by working days.");
+        api.MapPost("/{caseId:guid}/materials/{materialId}/received", (Guid caseId, string materialId, ChannelRequest request, [AsParameters] CommandContext context) =>
+            Act(caseId, new ReceiveMaterial(materialId, request.Channel ?? ""), context)).WithSummary("A material promised at intake (容缺) arrived.");
+        api.MapPost("/{caseId:guid}/withdraw", (Guid caseId, WithdrawRequest request, [AsParameters] CommandContext context) =>
+            Act(caseId, new WithdrawCase(request.Reason ?? ""), context)).WithSummary("Withdraw the case (撤回) at the applicant's request; open tasks are cancelled.");
+        api.MapPost("/{caseId:guid}/rating", (Guid caseId, RatingRequest request, [AsParameters] CommandContext context) =>
+            Act(caseId, new RateService(request.Score ?? 0, request.Comment), context)).WithSummary("Record the applicant's rating (好差评), 1–5, after delivery.");
+        api.MapPost("/{caseId:guid}/extend", (Guid caseId, ExtendRequest request, [AsParameters] CommandContext context) =>
+            Act(caseId, new ExtendCase(request.WorkingDays ?? 0, request.Reason ?? ""), context)).WithSummary("Supervisor: extend the case's promised limit (延期) by working days.");
         return api;
     }
 
@@ -97,24 +97,22 @@ public static class CasesApi
         return TypedResults.Ok(events);
     }
 
-    public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Deliver(
-        Guid caseId, DeliverRequest request, Clerk clerk, CaseStore store, WorkflowCatalog catalog, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Deliver(Guid caseId, DeliverRequest request, [AsParameters] CommandContext context)
     {
         if (string.IsNullOrWhiteSpace(request.Method))
         {
             return RefusalProblems.Invalid("delivery-method", "method", "Say how the results leave: pickup, express or electronic.");
         }
 
-        return await Act(caseId, new DeliverCase(request.Method, request.TrackingNumber), clerk, store, catalog, cancellationToken);
+        return await Act(caseId, new DeliverCase(request.Method, request.TrackingNumber), context);
     }
 
-    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Act(
-        Guid caseId, CaseCommand command, Clerk clerk, CaseStore store, WorkflowCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Act(Guid caseId, CaseCommand command, CommandContext context)
     {
-        var outcome = await store.ExecuteAsync(caseId, command, clerk.ToActor(), cancellationToken);
+        var outcome = await context.Store.ExecuteAsync(caseId, command, context.Clerk.ToActor(), context.CancellationToken);
         return outcome.Refusal is { } refusal
             ? refusal.ToProblem()
-            : TypedResults.Ok(CaseView.From(outcome.State!, catalog.Find(outcome.State!.WorkflowId, outcome.State.WorkflowVersion)));
+            : TypedResults.Ok(CaseView.From(outcome.State!, context.Catalog.Find(outcome.State!.WorkflowId, outcome.State.WorkflowVersion)));
     }
 
     private static ProblemHttpResult CaseNotFound(Guid caseId) =>

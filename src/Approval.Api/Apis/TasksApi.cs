@@ -27,28 +27,28 @@ public static class TasksApi
         var api = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
         api.MapGet("/", Inbox).WithSummary("A department's inbox (待办), earliest due first. Defaults to the clerk's own department.");
         api.MapGet("/{taskId:guid}", GetTask).WithSummary("One task.");
-        api.MapPost("/{taskId:guid}/claim", (Guid taskId, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken ct) =>
-            Act(taskId, new ClaimTask(taskId), clerk, store, tasks, catalog, ct)).WithSummary("Take the task into one's own hands.");
-        api.MapPost("/{taskId:guid}/release", (Guid taskId, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken ct) =>
-            Act(taskId, new ReleaseTask(taskId), clerk, store, tasks, catalog, ct)).WithSummary("Give a claimed task back to the department's inbox.");
-        api.MapPost("/{taskId:guid}/approve", (Guid taskId, ApproveRequest? request, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken ct) =>
-            Act(taskId, new ApproveTask(taskId, request?.Result, request?.Comment), clerk, store, tasks, catalog, ct)).WithSummary("Approve the department's item.");
-        api.MapPost("/{taskId:guid}/reject", (Guid taskId, RejectRequest request, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken ct) =>
-            Act(taskId, new RejectTask(taskId, request.Reason ?? ""), clerk, store, tasks, catalog, ct)).WithSummary("Reject the item; a reason is required. Ends the case under a join that needs it.");
-        api.MapPost("/{taskId:guid}/supplement-request", (Guid taskId, SupplementRequest request, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken ct) =>
-            Act(taskId, new ReturnForSupplement(taskId, request.Missing ?? [], request.Note), clerk, store, tasks, catalog, ct)).WithSummary("Return for supplement (补正), listing everything missing at once (一次性告知); stops the clock.");
-        api.MapPost("/{taskId:guid}/supplement-received", (Guid taskId, ChannelRequest request, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken ct) =>
-            Act(taskId, new ReceiveSupplement(taskId, request.Channel ?? ""), clerk, store, tasks, catalog, ct)).WithSummary("The applicant supplemented (at the window or online); the clock runs again and the due moves.");
-        api.MapPost("/{taskId:guid}/suspend", (Guid taskId, SuspendRequest request, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken ct) =>
-            Act(taskId, new SuspendTask(taskId, request.Kind ?? "", request.Reason ?? ""), clerk, store, tasks, catalog, ct)).WithSummary("Start a special procedure (特别程序); stops the clock.");
-        api.MapPost("/{taskId:guid}/resume", (Guid taskId, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken ct) =>
-            Act(taskId, new ResumeTask(taskId), clerk, store, tasks, catalog, ct)).WithSummary("End the special procedure; the clock runs again and the due moves.");
-        api.MapPost("/{taskId:guid}/extend", (Guid taskId, ExtendRequest request, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken ct) =>
-            Act(taskId, new ExtendTask(taskId, request.WorkingDays ?? 0, request.Reason ?? ""), clerk, store, tasks, catalog, ct)).WithSummary("Supervisor: extend the task (延期) by working days, within the definition's maximum.");
-        api.MapPost("/{taskId:guid}/allow-supplement-round", (Guid taskId, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken ct) =>
-            Act(taskId, new AllowSupplementRound(taskId), clerk, store, tasks, catalog, ct)).WithSummary("Supervisor: allow one more supplement round.");
-        api.MapPost("/{taskId:guid}/transfer", (Guid taskId, TransferRequest request, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken ct) =>
-            Act(taskId, new TransferTask(taskId, request.ToUserId ?? ""), clerk, store, tasks, catalog, ct)).WithSummary("Transfer (转办) to another clerk of the same department.");
+        api.MapPost("/{taskId:guid}/claim", (Guid taskId, [AsParameters] CommandContext context) =>
+            Act(taskId, new ClaimTask(taskId), context)).WithSummary("Take the task into one's own hands.");
+        api.MapPost("/{taskId:guid}/release", (Guid taskId, [AsParameters] CommandContext context) =>
+            Act(taskId, new ReleaseTask(taskId), context)).WithSummary("Give a claimed task back to the department's inbox.");
+        api.MapPost("/{taskId:guid}/approve", (Guid taskId, ApproveRequest? request, [AsParameters] CommandContext context) =>
+            Act(taskId, new ApproveTask(taskId, request?.Result, request?.Comment), context)).WithSummary("Approve the department's item.");
+        api.MapPost("/{taskId:guid}/reject", (Guid taskId, RejectRequest request, [AsParameters] CommandContext context) =>
+            Act(taskId, new RejectTask(taskId, request.Reason ?? ""), context)).WithSummary("Reject the item; a reason is required. Ends the case under a join that needs it.");
+        api.MapPost("/{taskId:guid}/supplement-request", (Guid taskId, SupplementRequest request, [AsParameters] CommandContext context) =>
+            Act(taskId, new ReturnForSupplement(taskId, request.Missing ?? [], request.Note), context)).WithSummary("Return for supplement (补正), listing everything missing at once (一次性告知); stops the clock.");
+        api.MapPost("/{taskId:guid}/supplement-received", (Guid taskId, ChannelRequest request, [AsParameters] CommandContext context) =>
+            Act(taskId, new ReceiveSupplement(taskId, request.Channel ?? ""), context)).WithSummary("The applicant supplemented (at the window or online); the clock runs again and the due moves.");
+        api.MapPost("/{taskId:guid}/suspend", (Guid taskId, SuspendRequest request, [AsParameters] CommandContext context) =>
+            Act(taskId, new SuspendTask(taskId, request.Kind ?? "", request.Reason ?? ""), context)).WithSummary("Start a special procedure (特别程序); stops the clock.");
+        api.MapPost("/{taskId:guid}/resume", (Guid taskId, [AsParameters] CommandContext context) =>
+            Act(taskId, new ResumeTask(taskId), context)).WithSummary("End the special procedure; the clock runs again and the due moves.");
+        api.MapPost("/{taskId:guid}/extend", (Guid taskId, ExtendRequest request, [AsParameters] CommandContext context) =>
+            Act(taskId, new ExtendTask(taskId, request.WorkingDays ?? 0, request.Reason ?? ""), context)).WithSummary("Supervisor: extend the task (延期) by working days, within the definition's maximum.");
+        api.MapPost("/{taskId:guid}/allow-supplement-round", (Guid taskId, [AsParameters] CommandContext context) =>
+            Act(taskId, new AllowSupplementRound(taskId), context)).WithSummary("Supervisor: allow one more supplement round.");
+        api.MapPost("/{taskId:guid}/transfer", (Guid taskId, TransferRequest request, [AsParameters] CommandContext context) =>
+            Act(taskId, new TransferTask(taskId, request.ToUserId ?? ""), context)).WithSummary("Transfer (转办) to another clerk of the same department.");
         return api;
     }
 
@@ -94,22 +94,21 @@ public static class TasksApi
         return TypedResults.Ok(TaskView.From(state.FindTask(taskId)!, caseId, catalog.Find(state.WorkflowId, state.WorkflowVersion)));
     }
 
-    private static async Task<Results<Ok<TaskView>, ProblemHttpResult>> Act(
-        Guid taskId, CaseCommand command, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TaskView>, ProblemHttpResult>> Act(Guid taskId, CaseCommand command, CommandContext context)
     {
-        if (await tasks.CaseOfAsync(taskId, cancellationToken) is not { } caseId)
+        if (await context.Tasks.CaseOfAsync(taskId, context.CancellationToken) is not { } caseId)
         {
             return TaskNotFound(taskId);
         }
 
-        var outcome = await store.ExecuteAsync(caseId, command, clerk.ToActor(), cancellationToken);
+        var outcome = await context.Store.ExecuteAsync(caseId, command, context.Clerk.ToActor(), context.CancellationToken);
         if (outcome.Refusal is { } refusal)
         {
             return refusal.ToProblem();
         }
 
         var state = outcome.State!;
-        return TypedResults.Ok(TaskView.From(state.FindTask(taskId)!, caseId, catalog.Find(state.WorkflowId, state.WorkflowVersion)));
+        return TypedResults.Ok(TaskView.From(state.FindTask(taskId)!, caseId, context.Catalog.Find(state.WorkflowId, state.WorkflowVersion)));
     }
 
     private static TaskView InboxView(InboxTask row, WorkflowCatalog catalog)
