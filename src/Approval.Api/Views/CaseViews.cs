@@ -51,7 +51,10 @@ public sealed record TaskView(
         task.Missing,
         task.SupplementRounds);
 
-    internal static string Lower(string name) => JsonNamingPolicy.KebabCaseLower.ConvertName(name);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> KebabNames = new(StringComparer.Ordinal);
+
+    /// <summary>An enum name as the API spells it (<c>AwaitingDelivery</c> → <c>awaiting-delivery</c>); a handful of names, converted once each.</summary>
+    internal static string Lower(string name) => KebabNames.GetOrAdd(name, static n => JsonNamingPolicy.KebabCaseLower.ConvertName(n));
 }
 
 /// <summary>A case (办件) with its tasks; the full history is at <c>/api/cases/{id}/events</c>.</summary>

@@ -18,18 +18,11 @@ public static class CaseDecider
 
     public static Decision Decide(CaseState state, CaseCommand command, DecisionContext context)
     {
-        var decision = DecideUnstamped(state, command, context);
-        if (!decision.IsAccepted)
-        {
-            return decision;
-        }
-
-        // The audit trail names the command behind each event; it does not change the state, so it is stamped last.
-        var name = CommandNames.Of(command);
-        return Decision.Accept([.. decision.Events.Select(e => e with { Command = name })]);
+        // The audit trail names the command behind each event; the flow stamps it with who and when.
+        return Dispatch(state, command, context with { CommandName = CommandNames.Of(command) });
     }
 
-    private static Decision DecideUnstamped(CaseState state, CaseCommand command, DecisionContext context)
+    private static Decision Dispatch(CaseState state, CaseCommand command, DecisionContext context)
     {
         if (command is StartCase start)
         {

@@ -31,7 +31,7 @@ internal sealed class FlowAdvancer
 
     public void Emit(CaseEvent e)
     {
-        var stamped = e with { At = _context.Now, Actor = _context.Actor };
+        var stamped = e with { At = _context.Now, Actor = _context.Actor, Command = _context.CommandName };
         _state.Apply(stamped);
         _events.Add(stamped);
     }
