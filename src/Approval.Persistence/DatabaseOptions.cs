@@ -5,7 +5,7 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary><c>Sqlite</c> (embedded default) or <c>PostgreSql</c>.</summary>
+    /// <summary><c>Sqlite</c> (embedded default), <c>PostgreSql</c> or <c>SqlServer</c>.</summary>
     public string Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>Provider connection string; the SQLite default is a file under <c>data/</c>.</summary>
@@ -19,4 +19,5 @@ public static class DatabaseProvider
 {
     public const string Sqlite = "Sqlite";
     public const string PostgreSql = "PostgreSql";
+    public const string SqlServer = "SqlServer";
 }
