@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Approval.Persistence.Migrations;
 
@@ -51,6 +52,26 @@ internal static class LegacyBaseline
                 throw;
             }
         }
+    }
+
+    /// <summary>
+    /// The same step as SQL for a DBA's script: creates the history table if missing, then records the
+    /// initial migration only where the last hand-written one is recorded and the initial one is not.
+    /// </summary>
+    public static string Script(ApprovalDbContext migrations)
+    {
+        var history = migrations.GetService<IHistoryRepository>();
+        var sql = migrations.GetService<ISqlGenerationHelper>();
+        var text = migrations.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(string))!;
+        var initial = text.GenerateSqlLiteral(migrations.GetService<IMigrationsAssembly>().Migrations.Keys.Order(StringComparer.Ordinal).First());
+        var table = sql.DelimitIdentifier(HistoryRepository.DefaultTableName);
+        var id = sql.DelimitIdentifier("MigrationId");
+        return history.GetCreateIfNotExistsScript()
+            + "-- Databases of the hand-written migrations (releases up to 2026-11) have this schema already: record it.\n"
+            + $"INSERT INTO {table} ({id}, {sql.DelimitIdentifier("ProductVersion")})\n"
+            + $"SELECT {initial}, {text.GenerateSqlLiteral(ProductInfo.GetVersion())}\n"
+            + $"WHERE EXISTS (SELECT 1 FROM {table} WHERE {id} = {text.GenerateSqlLiteral(HandWrittenMigrations[^1])})\n"
+            + $"  AND NOT EXISTS (SELECT 1 FROM {table} WHERE {id} = {initial}){sql.StatementTerminator}\n\n";
     }
 
     private static async Task<HashSet<string>> AppliedAsync(IHistoryRepository history, CancellationToken cancellationToken) =>

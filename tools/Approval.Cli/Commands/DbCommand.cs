@@ -1,22 +1,15 @@
 using System.CommandLine;
 using Approval.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
+using Approval.Persistence.Migrations;
 
 namespace Approval.Cli.Commands;
 
 /// <summary>
 /// <c>approval db script --provider sqlite|postgresql|sqlserver [--from MIGRATION]</c>: prints the SQL
 /// that brings a database to the current schema, for a DBA to review and run instead of letting the
-/// service migrate at start-up. Connects to nothing: the script comes from the migrations alone.
+/// service migrate at start-up (<see cref="MigrationScript"/>). Connects to nothing.
 /// </summary>
-/// <remarks>
-/// PostgreSQL and SQL Server get EF's idempotent script (each migration guarded by the history
-/// table, so it is safe on a database at any earlier migration). EF cannot make SQLite scripts
-/// idempotent; there the script starts after <c>--from</c> (default: an empty database).
-/// Exit codes: 0 printed, 2 bad arguments.
-/// </remarks>
+/// <remarks>Exit codes: 0 printed, 2 bad arguments.</remarks>
 internal static class DbCommand
 {
     private const int UsageError = 2;
@@ -45,18 +38,16 @@ internal static class DbCommand
                 return UsageError;
             }
 
-            using var migrations = DatabaseSetup.CreateMigrationsContext(new DatabaseOptions { Provider = name, ConnectionString = OfflineConnection(name) });
-            var known = migrations.GetService<IMigrationsAssembly>().Migrations.Keys.ToList();
-            var start = parse.GetValue(from);
-            if (start is not null && !known.Any(id => id == start || id.EndsWith("_" + start, StringComparison.Ordinal)))
+            try
             {
-                error.WriteLine($"error: --from '{start}' is not a migration of {name}; known: {string.Join(", ", known)}.");
+                output.Write(MigrationScript.Generate(name, parse.GetValue(from)));
+                return 0;
+            }
+            catch (ArgumentException e)
+            {
+                error.WriteLine($"error: --from {e.Message.Split(" (Parameter", 2)[0]}");
                 return UsageError;
             }
-
-            var options = name == DatabaseProvider.Sqlite ? MigrationsSqlGenerationOptions.Default : MigrationsSqlGenerationOptions.Idempotent;
-            output.Write(migrations.GetService<IMigrator>().GenerateScript(fromMigration: start, options: options));
-            return 0;
         });
         return command;
     }
@@ -67,13 +58,5 @@ internal static class DbCommand
         "postgresql" or "postgres" => DatabaseProvider.PostgreSql,
         "sqlserver" or "mssql" => DatabaseProvider.SqlServer,
         _ => null,
-    };
-
-    /// <summary>A well-formed connection string that is never opened: generating a script reads only the migrations.</summary>
-    private static string OfflineConnection(string provider) => provider switch
-    {
-        DatabaseProvider.Sqlite => "Data Source=approval.db",
-        DatabaseProvider.PostgreSql => "Host=localhost;Database=approval",
-        _ => "Server=localhost;Database=approval;TrustServerCertificate=true",
     };
 }
