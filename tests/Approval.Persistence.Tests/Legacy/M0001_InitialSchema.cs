@@ -6,8 +6,8 @@ namespace Approval.Persistence.Tests.Legacy;
 
 /// <summary>
 /// The first schema. Written by hand (the EF design-time tools are not available here) with no
-/// store types named, so each provider maps the CLR types itself; <c>MigratedSchemaTests</c>
-/// proves the result equals the schema EF derives from the model.
+/// store types named, so each provider maps the CLR types itself; <c>UpgradeInPlaceTests</c>
+/// proves the result equals the generated initial migration's schema.
 /// </summary>
 [DbContext(typeof(LegacySchemaContext))]
 [Migration("20261123000001_InitialSchema")]
