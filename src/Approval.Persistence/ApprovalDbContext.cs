@@ -7,8 +7,24 @@ namespace Approval.Persistence;
 /// The service's database. Instants are stored as UTC <see cref="DateTime"/> so that every
 /// provider can compare and index them (SQLite cannot order <see cref="DateTimeOffset"/>).
 /// </summary>
-public sealed class ApprovalDbContext(DbContextOptions<ApprovalDbContext> options) : DbContext(options)
+/// <remarks>
+/// The service always reads and writes through this type. Each provider's migrations belong to a
+/// derived context of its own (<c>Migrations/*MigrationsContext</c>) that adds nothing to the model,
+/// EF's "one context type per provider" pattern (docs/operations.md says why).
+/// </remarks>
+public class ApprovalDbContext : DbContext
 {
+    public ApprovalDbContext(DbContextOptions<ApprovalDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the per-provider migrations contexts, which must not change the model.</summary>
+    protected ApprovalDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<CaseRow> Cases => Set<CaseRow>();
     public DbSet<CaseEventRow> CaseEvents => Set<CaseEventRow>();
     public DbSet<TaskRow> Tasks => Set<TaskRow>();

@@ -55,7 +55,7 @@ internal static class HistorySeeder
 
     private sealed class RowWriter(SqliteConnection connection) : IDisposable
     {
-        private readonly SqliteCommand _case = Insert(connection, "cases", "Id", "WorkflowId", "WorkflowVersion", "Status", "Version", "StartedAt", "EndedAt", "DueAt", "DueProvisional", "NextAlertAt", "DueVersion");
+        private readonly SqliteCommand _case = Insert(connection, "cases", "Id", "WorkflowId", "WorkflowVersion", "Status", "Version", "StartedAt", "EndedAt", "DueAt", "DueProvisional", "NextAlertAt", "DueVersion", "Visits");
         private readonly SqliteCommand _task = Insert(connection, "tasks", "Id", "CaseId", "StepId", "Department", "Role", "Status", "ClaimedBy", "OpenedAt", "ClosedAt", "DueAt", "DueProvisional", "NextAlertAt", "DueVersion");
         private readonly SqliteCommand _event = Insert(connection, "case_events", "CaseId", "Sequence", "Type", "At", "ActorId", "ActorRoles", "ActorDepartment", "Payload", "Hash");
 
@@ -65,7 +65,7 @@ internal static class HistorySeeder
             foreach (var s in cases)
             {
                 var c = s.Case;
-                Run(_case, c.Id, c.WorkflowId, c.WorkflowVersion, c.Status, c.Version, c.StartedAt, c.EndedAt, c.DueAt, c.DueProvisional, c.NextAlertAt, c.DueVersion);
+                Run(_case, c.Id, c.WorkflowId, c.WorkflowVersion, c.Status, c.Version, c.StartedAt, c.EndedAt, c.DueAt, c.DueProvisional, c.NextAlertAt, c.DueVersion, c.Visits);
                 foreach (TaskRow t in s.Tasks)
                 {
                     Run(_task, t.Id, t.CaseId, t.StepId, t.Department, t.Role, t.Status, t.ClaimedBy, t.OpenedAt, t.ClosedAt, t.DueAt, t.DueProvisional, t.NextAlertAt, t.DueVersion);

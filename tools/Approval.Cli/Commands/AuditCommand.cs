@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 namespace Approval.Cli.Commands;
 
 /// <summary>
-/// <c>approval audit verify [--case ID] [--database sqlite|postgresql] [--connection …]</c>:
+/// <c>approval audit verify [--case ID] [--database sqlite|postgresql|sqlserver] [--connection …]</c>:
 /// recomputes the hash chain of one case or of every case straight from the database and names
 /// each broken case with the first event that fails (全程留痕). Read-only.
 /// </summary>
@@ -31,7 +31,7 @@ internal static class AuditCommand
     private static Command CreateVerify()
     {
         var caseOption = new Option<string?>("--case") { Description = "Verify this case only (its id); default: every case.", HelpName = "ID" };
-        var database = new Option<string>("--database") { Description = "sqlite or postgresql.", DefaultValueFactory = _ => "sqlite", HelpName = "PROVIDER" };
+        var database = new Option<string>("--database") { Description = "sqlite, postgresql or sqlserver.", DefaultValueFactory = _ => "sqlite", HelpName = "PROVIDER" };
         var connection = new Option<string>("--connection") { Description = "Connection string of the service's database.", DefaultValueFactory = _ => "Data Source=data/approval.db", HelpName = "CONNECTION" };
         var command = new Command("verify", "Recompute every event's hash from the stored rows; report each case whose history is broken and the first event that fails.");
         command.Options.Add(caseOption);
@@ -86,11 +86,12 @@ internal static class AuditCommand
         {
             "sqlite" => DatabaseProvider.Sqlite,
             "postgresql" or "postgres" => DatabaseProvider.PostgreSql,
+            "sqlserver" or "mssql" => DatabaseProvider.SqlServer,
             _ => null,
         };
         if (provider is null)
         {
-            error.WriteLine($"error: --database '{database}' is not supported; use sqlite or postgresql.");
+            error.WriteLine($"error: --database '{database}' is not supported; use sqlite, postgresql or sqlserver.");
             return null;
         }
 

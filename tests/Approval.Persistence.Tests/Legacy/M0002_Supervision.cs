@@ -1,14 +1,14 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Approval.Persistence.Migrations;
+namespace Approval.Persistence.Tests.Legacy;
 
 /// <summary>
 /// Electronic supervision: the card rows supervisors query and the transactional outbox of alerts.
 /// Written by hand like <see cref="M0001_InitialSchema"/>, with no store types named, so each
-/// provider maps the CLR types; <c>MigratedSchemaTests</c> proves it matches the model.
+/// provider maps the CLR types; <c>UpgradeInPlaceTests</c> proves the set matches the generated initial migration.
 /// </summary>
-[DbContext(typeof(ApprovalDbContext))]
+[DbContext(typeof(LegacySchemaContext))]
 [Migration("20261123000002_Supervision")]
 public sealed class M0002_Supervision : Migration
 {

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Approval.Persistence.Migrations;
+namespace Approval.Persistence.Tests.Legacy;
 
 /// <summary>The case row keeps its visit count (跑动次数), so supervision can report the one-visit rate without reading events.</summary>
-[DbContext(typeof(ApprovalDbContext))]
+[DbContext(typeof(LegacySchemaContext))]
 [Migration("20261124000010_CaseVisits")]
 public sealed class M0010_CaseVisits : Migration
 {

@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Approval.Persistence.Migrations;
+namespace Approval.Persistence.Tests.Legacy;
 
 /// <summary>
 /// Table <c>idempotency_keys</c> (see <c>Idempotency/IdempotencyKeyConfiguration</c>). Hand-written
-/// with no store types, like M0001; <c>MigratedSchemaTests</c> checks it against the model.
+/// with no store types, like M0001; <c>UpgradeInPlaceTests</c> checks the set against the generated initial migration.
 /// </summary>
-[DbContext(typeof(ApprovalDbContext))]
+[DbContext(typeof(LegacySchemaContext))]
 [Migration("20261123000003_Idempotency")]
 public sealed class M0003_Idempotency : Migration
 {

@@ -2,14 +2,14 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
-namespace Approval.Persistence.Migrations;
+namespace Approval.Persistence.Tests.Legacy;
 
 /// <summary>
 /// The first schema. Written by hand (the EF design-time tools are not available here) with no
-/// store types named, so each provider maps the CLR types itself; <c>MigratedSchemaTests</c>
-/// proves the result equals the schema EF derives from the model.
+/// store types named, so each provider maps the CLR types itself; <c>UpgradeInPlaceTests</c>
+/// proves the result equals the generated initial migration's schema.
 /// </summary>
-[DbContext(typeof(ApprovalDbContext))]
+[DbContext(typeof(LegacySchemaContext))]
 [Migration("20261123000001_InitialSchema")]
 public sealed class M0001_InitialSchema : Migration
 {
