@@ -21,12 +21,11 @@ public class StartupProcessTests
 
     private static string ServiceDll()
     {
-        // tests/Approval.Api.Tests/bin/<Configuration>/net10.0 → src/Approval.Api/bin/<Configuration>/net10.0
+        // The test binaries are in bin/<Configuration>/<framework>; the service is built beside its own project.
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = output.Name;
         var configuration = output.Parent!.Name;
-        var root = output.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        var dll = Path.Combine(root, "src", "Approval.Api", "bin", configuration, framework, "Approval.Api.dll");
+        var dll = Path.Combine(Approval.Testing.RepositoryPaths.Root, "src", "Approval.Api", "bin", configuration, framework, "Approval.Api.dll");
         Assert.That(File.Exists(dll), Is.True, $"the service is built by the test project's reference: {dll}");
         return dll;
     }
