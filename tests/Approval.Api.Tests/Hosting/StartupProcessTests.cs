@@ -120,4 +120,49 @@ public class StartupProcessTests
         AssertOneLine(run, "Database:Provider");
         Assert.That(Directory.EnumerateFiles(_folder, "*.db", SearchOption.AllDirectories), Is.Empty);
     }
+
+    [Test]
+    public async Task Started_from_another_folder_the_service_reads_its_own_settings_and_logs_no_SQL()
+    {
+        // The shipped appsettings.json sets EF Core's command log to Warning; without it every
+        // migration step and poll prints "Executed DbCommand" at Information.
+        var start = new ProcessStartInfo("dotnet", [ServiceDll()])
+        {
+            WorkingDirectory = _folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(_folder, "approval.db")}";
+        start.Environment["Approval__WorkflowsPath"] = Approval.Testing.RepositoryPaths.Workflows;
+
+        using var process = Process.Start(start)!;
+        var lines = new List<string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                lines.Add(line);
+                if (line.Contains("Content root path", StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines, Has.Some.Contains("Application started"), string.Join('\n', lines));
+            Assert.That(lines, Has.Some.Contains("Content root path: " + _folder), "started from another folder than the assembly's");
+            Assert.That(lines, Has.None.Contains("Executed DbCommand"), "the service's own log filter was applied");
+        });
+    }
 }
