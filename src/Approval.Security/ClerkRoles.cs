@@ -18,15 +18,26 @@ public static class ClerkRoles
     /// <summary>Business analyst: writes and publishes workflow definitions.</summary>
     public const string Analyst = "analyst";
 
+    /// <summary>Operator: runs the service (full Hangfire dashboard, metrics); no case work.</summary>
+    public const string Operator = "operator";
+
     /// <summary>
     /// The deadline engine acting unattended (yellow/red cards, escalation, approve-on-overdue),
-    /// so that the audit trail names a machine rather than a person. Never issued to a human.
+    /// so that the audit trail names a machine rather than a person. It exists only inside the
+    /// service: <c>approval token</c> refuses to mint it and the API refuses any token or cookie
+    /// carrying it (<see cref="TokenRules"/>). Same value as the engine's <c>Actor.SystemRole</c>.
     /// </summary>
     public const string System = "system";
 
-    /// <summary>Every role, for validating input such as <c>approval token --role</c>.</summary>
-    public static IReadOnlyList<string> All { get; } = [WindowClerk, DepartmentClerk, Supervisor, Analyst, System];
+    /// <summary>Every role name the service knows, including <see cref="System"/>.</summary>
+    public static IReadOnlyList<string> All { get; } = [WindowClerk, DepartmentClerk, Supervisor, Analyst, Operator, System];
+
+    /// <summary>The roles a person (a token, a sign-in) may hold: <see cref="All"/> without <see cref="System"/>.</summary>
+    public static IReadOnlyList<string> Assignable { get; } = [WindowClerk, DepartmentClerk, Supervisor, Analyst, Operator];
 
     /// <summary>True when <paramref name="role"/> is one of <see cref="All"/> (ordinal, case-sensitive).</summary>
     public static bool IsKnown(string? role) => role is not null && All.Contains(role, StringComparer.Ordinal);
+
+    /// <summary>True when <paramref name="role"/> is one of <see cref="Assignable"/> (ordinal, case-sensitive).</summary>
+    public static bool IsAssignable(string? role) => role is not null && Assignable.Contains(role, StringComparer.Ordinal);
 }

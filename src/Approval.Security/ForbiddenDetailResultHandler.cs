@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -8,8 +7,9 @@ namespace Approval.Security;
 
 /// <summary>
 /// Lets a 403 say which roles the endpoint wanted: the authorization middleware knows the failed
-/// role requirement, the authentication handler that writes the answer does not, so the detail is
-/// handed over in <see cref="AuthenticationProperties.Items"/>.
+/// role requirement, the authentication scheme that writes the answer does not (JwtBearer's
+/// forbidden event sees no <c>AuthenticationProperties</c>), so the detail is handed over
+/// in <see cref="HttpContext.Items"/>[<see cref="SecurityProblems.ForbiddenDetailKey"/>].
 /// </summary>
 internal sealed class ForbiddenDetailResultHandler : IAuthorizationMiddlewareResultHandler
 {
@@ -35,25 +35,9 @@ internal sealed class ForbiddenDetailResultHandler : IAuthorizationMiddlewareRes
         var held = Clerk.TryFromPrincipal(context.User, out var clerk) && clerk.Roles.Count > 0
             ? string.Join(", ", clerk.Roles)
             : "none";
-        var properties = new AuthenticationProperties();
-        properties.Items[JwtAuthenticationHandler.ForbiddenDetailKey] =
+        context.Items[SecurityProblems.ForbiddenDetailKey] =
             $"This action needs one of the roles: {string.Join(", ", wanted)}; your roles: {held}.";
 
-        return ForbidAsync(context, policy, properties);
-    }
-
-    // As the default handler: forbid through each of the policy's schemes in turn, or the default scheme.
-    private static async Task ForbidAsync(HttpContext context, AuthorizationPolicy policy, AuthenticationProperties properties)
-    {
-        if (policy.AuthenticationSchemes.Count == 0)
-        {
-            await context.ForbidAsync(properties);
-            return;
-        }
-
-        foreach (var scheme in policy.AuthenticationSchemes)
-        {
-            await context.ForbidAsync(scheme, properties);
-        }
+        return _default.HandleAsync(next, context, policy, authorizeResult);
     }
 }

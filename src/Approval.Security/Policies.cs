@@ -20,6 +20,8 @@ namespace Approval.Security;
 /// extensions, the supervision dashboard's actions).</description></item>
 /// <item><term><see cref="Analyst"/></term><description>analyst only — publishing a definition
 /// changes the rules for every new case, so supervisors do not get it by default.</description></item>
+/// <item><term><see cref="Operator"/></term><description>operator only — runs the service
+/// (full Hangfire dashboard, metrics); no case work.</description></item>
 /// <item><term><see cref="Staff"/></term><description>any human role (window-clerk,
 /// department-clerk, supervisor, analyst): read-only views such as case lookup and the dashboard.</description></item>
 /// </list>
@@ -39,7 +41,10 @@ public static class Policies
     /// <summary>Definition publishing and validation: analyst.</summary>
     public const string Analyst = "Analyst";
 
-    /// <summary>Any human staff role.</summary>
+    /// <summary>Running the service: operator.</summary>
+    public const string Operator = "Operator";
+
+    /// <summary>Any human staff role doing case work (not the operator).</summary>
     public const string Staff = "Staff";
 
     /// <summary>The roles each policy admits, as documented above.</summary>
@@ -49,6 +54,7 @@ public static class Policies
         [DepartmentClerk] = [ClerkRoles.DepartmentClerk, ClerkRoles.Supervisor],
         [Supervisor] = [ClerkRoles.Supervisor],
         [Analyst] = [ClerkRoles.Analyst],
+        [Operator] = [ClerkRoles.Operator],
         [Staff] = [ClerkRoles.WindowClerk, ClerkRoles.DepartmentClerk, ClerkRoles.Supervisor, ClerkRoles.Analyst],
     };
 
@@ -59,7 +65,7 @@ public static class Policies
         foreach (var (name, roles) in Roles)
         {
             builder.AddPolicy(name, policy => policy
-                .AddAuthenticationSchemes(JwtAuthenticationDefaults.AuthenticationScheme)
+                .AddAuthenticationSchemes(ApprovalSchemes.Default)
                 .RequireAuthenticatedUser()
                 .RequireRole(roles));
         }

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,10 +15,12 @@ namespace Approval.Security;
 public static class SecurityServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="JwtOptions"/> (section <c>Authentication:Jwt</c>), the bearer scheme
-    /// <see cref="JwtAuthenticationDefaults.AuthenticationScheme"/> as the default scheme, the
-    /// role policies of <see cref="Policies"/>, 403 details naming the wanted roles, and a
-    /// singleton <see cref="TokenIssuer"/>.
+    /// Registers <see cref="JwtOptions"/> (section <c>Authentication:Jwt</c>); the ASP.NET
+    /// JwtBearer scheme <see cref="ApprovalSchemes.Bearer"/>, the sign-in cookie
+    /// <see cref="ApprovalSchemes.Cookie"/> and the default policy scheme
+    /// <see cref="ApprovalSchemes.Default"/> choosing between them; the role policies of
+    /// <see cref="Policies"/>; 403 details naming the wanted roles; a singleton
+    /// <see cref="TokenIssuer"/> and <see cref="PastedTokenValidator"/>.
     /// </summary>
     /// <remarks>
     /// The options are validated when the host starts (<c>ValidateOnStart</c>): outside the
@@ -40,16 +45,37 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<JwtOptions>>(new JwtOptionsValidator(isDevelopment));
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<JwtAuthenticationOptions>(JwtAuthenticationDefaults.AuthenticationScheme)
-            .Configure<IOptions<JwtOptions>, TimeProvider>((scheme, jwt, time) =>
-                scheme.TokenValidationParameters = CreateValidationParameters(jwt.Value, time));
+        services.AddAuthentication(ApprovalSchemes.Default)
+            .AddPolicyScheme(ApprovalSchemes.Default, "Bearer token or sign-in cookie", o => o.ForwardDefaultSelector = ApprovalSchemes.Select)
+            .AddJwtBearer(ApprovalSchemes.Bearer, o =>
+            {
+                // Keep the registered claim names (sub, role, department) as they are on the wire.
+                o.MapInboundClaims = false;
+                o.Events = BearerEvents.Create();
+            })
+            .AddCookie(ApprovalSchemes.Cookie, o =>
+            {
+                o.Cookie.Name = ApprovalSchemes.CookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/signin";
+                o.LogoutPath = "/signout";
+                o.ReturnUrlParameter = "returnUrl";
+                o.SlidingExpiration = false;
+                o.Events = CookieEvents.Create();
+            });
+        services.AddOptions<JwtBearerOptions>(ApprovalSchemes.Bearer)
+            .Configure<IOptions<JwtOptions>, TimeProvider>((bearer, jwt, time) =>
+                bearer.TokenValidationParameters = CreateValidationParameters(jwt.Value, time));
+        services.AddOptions<CookieAuthenticationOptions>(ApprovalSchemes.Cookie)
+            .Configure<IOptions<JwtOptions>>((cookie, jwt) => cookie.ExpireTimeSpan = jwt.Value.TokenLifetime);
 
-        services.AddAuthentication(JwtAuthenticationDefaults.AuthenticationScheme)
-            .AddScheme<JwtAuthenticationOptions, JwtAuthenticationHandler>(JwtAuthenticationDefaults.AuthenticationScheme, configureOptions: null);
         services.AddAuthorizationBuilder().AddApprovalPolicies();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ForbiddenDetailResultHandler>();
 
         services.TryAddSingleton(sp => new TokenIssuer(sp.GetRequiredService<IOptions<JwtOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<PastedTokenValidator>();
         return services;
     }
 
@@ -69,7 +95,7 @@ public static class SecurityServiceCollectionExtensions
         ClockSkew = options.ClockSkew,
         NameClaimType = ClerkClaimTypes.Name,
         RoleClaimType = ClerkClaimTypes.Role,
-        AuthenticationType = JwtAuthenticationDefaults.AuthenticationScheme,
+        AuthenticationType = ApprovalSchemes.Bearer,
         // IdentityModel's own lifetime check reads the system clock; this one reads the injected
         // TimeProvider so that an app (or test) running on a fake clock accepts the tokens it mints.
         LifetimeValidator = (notBefore, expires, _, parameters) => ValidateLifetime(notBefore, expires, parameters.ClockSkew, time),

@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Approval.Security;
 
 /// <summary>
-/// Mints HS256 tokens that <see cref="JwtAuthenticationHandler"/> accepts: for the CLI
+/// Mints HS256 tokens that the bearer scheme accepts: for the CLI
 /// (<c>approval token</c>), tests and development. A production deployment would normally get
 /// its tokens from the centre's identity provider signed with the same key.
 /// </summary>

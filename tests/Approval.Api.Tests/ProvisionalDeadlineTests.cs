@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Approval.Api.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Approval.Api.Tests;
 
@@ -28,7 +29,7 @@ public class ProvisionalDeadlineTests
                 ["Approval:WorkflowsPath"] = folder,
                 ["Database:ConnectionString"] = $"Data Source={database}",
             };
-            var clock = new FakeClock(new DateTimeOffset(2026, 12, 15, 10, 0, 0, TimeSpan.FromHours(8)));
+            var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 15, 10, 0, 0, TimeSpan.FromHours(8)));
 
             string caseId;
             JsonNode before;

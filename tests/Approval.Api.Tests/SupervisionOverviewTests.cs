@@ -1,6 +1,7 @@
 using System.Net;
 using Approval.Api.Tests.Infrastructure;
 using Approval.Security;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Approval.Api.Tests;
 
@@ -10,7 +11,7 @@ public class SupervisionOverviewTests
     [Test]
     public async Task The_overview_counts_cases_rates_visits_and_overdue_work()
     {
-        var clock = new FakeClock(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(8)));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(8)));
         using var app = new ApprovalApp(time: clock);
 
         async Task Complete(string method)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -46,7 +47,7 @@ public class AuthenticationTests
             Assert.That(body.GetProperty("status").GetInt32(), Is.EqualTo((int)status));
             Assert.That(body.GetProperty("code").GetString(), Is.EqualTo(code));
             Assert.That(body.GetProperty("title").GetString(), Is.Not.Empty);
-            Assert.That(body.GetProperty("type").GetString(), Does.StartWith("https://www.rfc-editor.org/rfc/rfc9110"));
+            Assert.That(body.GetProperty("type").GetString(), Is.EqualTo($"urn:approval:problem:{code}"));
             if (detailContains is not null)
             {
                 Assert.That(body.GetProperty("detail").GetString(), Does.Contain(detailContains));
@@ -86,7 +87,7 @@ public class AuthenticationTests
     {
         var (response, body) = await SendAsync(_host.Client, HttpMethod.Post, "/cases", token: null);
 
-        AssertProblem(response, body, HttpStatusCode.Unauthorized, "missing_token", "Authorization: Bearer");
+        AssertProblem(response, body, HttpStatusCode.Unauthorized, "missing-token", "Authorization: Bearer");
         Assert.Multiple(() =>
         {
             Assert.That(WwwAuthenticate(response), Is.EqualTo("Bearer"));
@@ -100,7 +101,7 @@ public class AuthenticationTests
         var yesterday = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-1));
         var (response, body) = await SendAsync(_host.Client, HttpMethod.Post, "/cases", Mint(Wang, time: yesterday, lifetime: TimeSpan.FromHours(8)));
 
-        AssertProblem(response, body, HttpStatusCode.Unauthorized, "token_expired", "expired at");
+        AssertProblem(response, body, HttpStatusCode.Unauthorized, "token-expired", "expired at");
         Assert.That(WwwAuthenticate(response), Is.EqualTo("Bearer error=\"invalid_token\", error_description=\"Token expired\""));
     }
 
@@ -119,7 +120,7 @@ public class AuthenticationTests
         var tomorrow = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(1));
         var (response, body) = await SendAsync(_host.Client, HttpMethod.Post, "/cases", Mint(Wang, time: tomorrow));
 
-        AssertProblem(response, body, HttpStatusCode.Unauthorized, "token_not_yet_valid");
+        AssertProblem(response, body, HttpStatusCode.Unauthorized, "token-not-yet-valid");
     }
 
     [Test]
@@ -129,7 +130,7 @@ public class AuthenticationTests
         options.Issuer = "someone-else";
         var (response, body) = await SendAsync(_host.Client, HttpMethod.Post, "/cases", Mint(Wang, options));
 
-        AssertProblem(response, body, HttpStatusCode.Unauthorized, "invalid_issuer", "'someone-else'");
+        AssertProblem(response, body, HttpStatusCode.Unauthorized, "invalid-issuer", "'someone-else'");
     }
 
     [Test]
@@ -139,7 +140,7 @@ public class AuthenticationTests
         options.Audience = "other-api";
         var (response, body) = await SendAsync(_host.Client, HttpMethod.Post, "/cases", Mint(Wang, options));
 
-        AssertProblem(response, body, HttpStatusCode.Unauthorized, "invalid_audience", "'other-api'");
+        AssertProblem(response, body, HttpStatusCode.Unauthorized, "invalid-audience", "'other-api'");
     }
 
     [Test]
@@ -149,7 +150,7 @@ public class AuthenticationTests
         options.SigningKey = "another-signing-key-of-at-least-thirty-two-bytes";
         var (response, body) = await SendAsync(_host.Client, HttpMethod.Post, "/cases", Mint(Wang, options));
 
-        AssertProblem(response, body, HttpStatusCode.Unauthorized, "invalid_signature");
+        AssertProblem(response, body, HttpStatusCode.Unauthorized, "invalid-signature");
         Assert.That(WwwAuthenticate(response), Does.Contain("error=\"invalid_token\""));
     }
 
@@ -163,7 +164,7 @@ public class AuthenticationTests
 
         var (response, body) = await SendAsync(_host.Client, HttpMethod.Post, "/cases", forged);
 
-        AssertProblem(response, body, HttpStatusCode.Unauthorized, "invalid_signature");
+        AssertProblem(response, body, HttpStatusCode.Unauthorized, "invalid-signature");
     }
 
     [Test]
@@ -215,7 +216,7 @@ public class AuthenticationTests
 
         var (response, body) = await SendAsync(_host.Client, HttpMethod.Post, "/cases", token);
 
-        AssertProblem(response, body, HttpStatusCode.Unauthorized, "token_without_expiry");
+        AssertProblem(response, body, HttpStatusCode.Unauthorized, "token-without-expiry");
     }
 
     [Test]
@@ -232,7 +233,7 @@ public class AuthenticationTests
 
         var (response, body) = await SendAsync(_host.Client, HttpMethod.Post, "/cases", token);
 
-        AssertProblem(response, body, HttpStatusCode.Unauthorized, "missing_subject");
+        AssertProblem(response, body, HttpStatusCode.Unauthorized, "missing-subject");
     }
 
     [TestCase("not-a-jwt")]
@@ -241,7 +242,7 @@ public class AuthenticationTests
     {
         var (response, body) = await SendAsync(_host.Client, HttpMethod.Post, "/cases", token);
 
-        AssertProblem(response, body, HttpStatusCode.Unauthorized, "malformed_token");
+        AssertProblem(response, body, HttpStatusCode.Unauthorized, "malformed-token");
     }
 
     [Test]
@@ -249,7 +250,7 @@ public class AuthenticationTests
     {
         var (response, body) = await SendAsync(_host.Client, HttpMethod.Post, "/cases", "YWxpY2U6c2VjcmV0", scheme: "Basic");
 
-        AssertProblem(response, body, HttpStatusCode.Unauthorized, "unsupported_scheme", "Bearer");
+        AssertProblem(response, body, HttpStatusCode.Unauthorized, "unsupported-scheme", "Bearer");
     }
 
     [Test]
@@ -299,7 +300,7 @@ public class AuthenticationTests
             Assert.That(own.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(ownBody.GetString(), Is.EqualTo("t1 approved by alice"));
         });
-        AssertProblem(other, otherBody, HttpStatusCode.Forbidden, "wrong_department", "belongs to department 'taxation'; yours is 'market-regulation'");
+        AssertProblem(other, otherBody, HttpStatusCode.Forbidden, "wrong-department", "belongs to department 'taxation'; yours is 'market-regulation'");
     }
 
     [Test]
@@ -316,6 +317,32 @@ public class AuthenticationTests
     }
 
     [Test]
+    public async Task A_token_carrying_the_system_role_is_401_even_when_properly_signed()
+    {
+        // The deadline engine's identity exists only inside the service; a signed token naming it is refused.
+        var system = Mint(new Clerk("mallory", null, [ClerkRoles.System], null));
+        var mixed = Mint(new Clerk("mallory", null, [ClerkRoles.Supervisor, ClerkRoles.System], null));
+
+        var (alone, aloneBody) = await SendAsync(_host.Client, HttpMethod.Post, "/departments/taxation/tasks/t1/approve", system);
+        var (together, togetherBody) = await SendAsync(_host.Client, HttpMethod.Get, "/me", mixed);
+
+        AssertProblem(alone, aloneBody, HttpStatusCode.Unauthorized, "invalid-token", "'system' belongs to the service's deadline engine");
+        AssertProblem(together, togetherBody, HttpStatusCode.Unauthorized, "invalid-token", "valid roles: window-clerk, department-clerk, supervisor, analyst, operator");
+    }
+
+    [Test]
+    public async Task An_operator_passes_the_operator_policy_and_no_case_work_policy()
+    {
+        var token = Mint(new Clerk("ops", "运维", [ClerkRoles.Operator], null));
+
+        var (operations, _) = await SendAsync(_host.Client, HttpMethod.Get, "/operations", token);
+        var (intake, intakeBody) = await SendAsync(_host.Client, HttpMethod.Post, "/cases", token);
+
+        Assert.That(operations.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        AssertProblem(intake, intakeBody, HttpStatusCode.Forbidden, "forbidden", "your roles: operator");
+    }
+
+    [Test]
     public async Task Lifetime_is_checked_against_the_apps_TimeProvider()
     {
         // An app running on a fake clock (as the deadline tests do) must accept tokens minted on
@@ -329,6 +356,6 @@ public class AuthenticationTests
         var (after, body) = await SendAsync(host.Client, HttpMethod.Post, "/cases", token);
 
         Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        AssertProblem(after, body, HttpStatusCode.Unauthorized, "token_expired", "2031-03-02T02:00:00Z");
+        AssertProblem(after, body, HttpStatusCode.Unauthorized, "token-expired", "2031-03-02T02:00:00Z");
     }
 }

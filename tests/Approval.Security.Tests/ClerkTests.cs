@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Approval.Security.Tests;
@@ -85,7 +86,10 @@ public class ClerkTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(ClerkRoles.All, Is.EqualTo(new[] { "window-clerk", "department-clerk", "supervisor", "analyst", "system" }));
+            Assert.That(ClerkRoles.All, Is.EqualTo(new[] { "window-clerk", "department-clerk", "supervisor", "analyst", "operator", "system" }));
+            Assert.That(ClerkRoles.Assignable, Is.EqualTo(new[] { "window-clerk", "department-clerk", "supervisor", "analyst", "operator" }));
+            Assert.That(ClerkRoles.IsAssignable("system"), Is.False);
+            Assert.That(ClerkRoles.IsAssignable("operator"), Is.True);
             Assert.That(ClerkRoles.IsKnown("supervisor"), Is.True);
             Assert.That(ClerkRoles.IsKnown("Supervisor"), Is.False);
         });

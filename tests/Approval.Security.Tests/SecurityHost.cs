@@ -58,6 +58,8 @@ internal sealed class SecurityHost : IAsyncDisposable
             .RequireAuthorization();
         app.MapPost("/cases", (Clerk clerk) => $"intake by {clerk.UserId}")
             .RequireAuthorization(Policies.WindowClerk);
+        app.MapGet("/operations", () => "operations")
+            .RequireAuthorization(Policies.Operator);
         app.MapPost("/definitions", () => "published")
             .RequireAuthorization(Policies.Analyst);
         app.MapPost("/departments/{department}/tasks/{id}/approve", (string department, string id, Clerk clerk) =>

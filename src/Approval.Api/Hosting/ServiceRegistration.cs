@@ -16,7 +16,11 @@ public static class ServiceRegistration
     {
         services.AddOptions<ApprovalOptions>().Bind(configuration.GetSection(ApprovalOptions.Section));
         services.AddOptions<CalendarSettings>().Bind(configuration.GetSection(CalendarSettings.Section));
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section))
+            .Validate(o => o.Provider is DatabaseProvider.Sqlite or DatabaseProvider.PostgreSql or DatabaseProvider.SqlServer,
+                $"Database:Provider is not one of {DatabaseProvider.Sqlite}, {DatabaseProvider.PostgreSql}, {DatabaseProvider.SqlServer}.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Database:ConnectionString is not set.")
+            .ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddPooledDbContextFactory<ApprovalDbContext>((sp, builder) =>
@@ -51,13 +55,29 @@ public static class ServiceRegistration
         return services;
     }
 
+    /// <summary>
+    /// Runs every <c>ValidateOnStart</c> options check (signing key, database, supervision) now,
+    /// so a bad setting stops start-up before anything touches the database.
+    /// </summary>
+    /// <exception cref="OptionsValidationException">A setting is invalid; the message names it.</exception>
+    public static void ValidateApprovalOptions(this IServiceProvider services) =>
+        services.GetRequiredService<IStartupValidator>().Validate();
+
     /// <summary>Brings the database to the current schema and publishes the workflow library; the service answers only after this.</summary>
+    /// <exception cref="StartupFailureException">The database cannot be reached or migrated; the message names <c>Database:ConnectionString</c>.</exception>
     public static async Task InitializeApprovalAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var dbFactory = services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>();
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        try
         {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             await DatabaseSetup.MigrateAsync(db, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && !ex.Message.Contains("Database:", StringComparison.Ordinal))
+        {
+            var provider = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
+            throw new StartupFailureException(
+                $"Database:ConnectionString: cannot open or migrate the {provider} database: {StartupFailureException.Describe(ex)}", ex);
         }
 
         _ = services.GetRequiredService<WorkingCalendar>();

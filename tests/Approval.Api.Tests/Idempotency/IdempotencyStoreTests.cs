@@ -4,21 +4,15 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Approval.Api.Tests.Idempotency;
 
 /// <summary>The key table on its own, on a clock the test moves: expiry, purge, takeover and the compare-and-swap.</summary>
 public class IdempotencyStoreTests
 {
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 11, 23, 2, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private string _folder = null!;
-    private ManualClock _clock = null!;
+    private FakeTimeProvider _clock = null!;
     private IdempotencyStore _store = null!;
     private IDbContextFactory<ApprovalDbContext> _factory = null!;
 
@@ -37,7 +31,7 @@ public class IdempotencyStoreTests
             await DatabaseSetup.MigrateAsync(db);
         }
 
-        _clock = new ManualClock();
+        _clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
         _store = new IdempotencyStore(_factory, _clock, new IdempotencyOptions { Retention = TimeSpan.FromHours(24), InFlightTimeout = TimeSpan.FromMinutes(5) }, NullLogger<IdempotencyStore>.Instance);
     }
 
@@ -89,14 +83,14 @@ public class IdempotencyStoreTests
     {
         var first = await _store.ReserveAsync(Call);
         await _store.CompleteAsync(Call, first.ReservedAt, Created);
-        _clock.Now += TimeSpan.FromHours(23);
+        _clock.Advance(TimeSpan.FromHours(23));
         Assert.That((await _store.ReserveAsync(Call)).Outcome, Is.EqualTo(ReservationOutcome.Replay), "still kept after 23 h");
 
-        _clock.Now += TimeSpan.FromHours(1);
+        _clock.Advance(TimeSpan.FromHours(1));
         Assert.That((await _store.ReserveAsync(Call with { RequestHash = "other" })).Outcome, Is.EqualTo(ReservationOutcome.Reserved), "expired: a new call");
 
         await _store.ReserveAsync(Call with { Key = "k-2" });
-        _clock.Now += TimeSpan.FromHours(25);
+        _clock.Advance(TimeSpan.FromHours(25));
         Assert.That(await _store.PurgeExpiredAsync(), Is.EqualTo(2));
         Assert.That(await Rows(), Is.Zero);
     }
@@ -105,10 +99,10 @@ public class IdempotencyStoreTests
     public async Task An_abandoned_reservation_is_taken_over_and_its_first_owner_cannot_complete_it()
     {
         var first = await _store.ReserveAsync(Call);
-        _clock.Now += TimeSpan.FromMinutes(4);
+        _clock.Advance(TimeSpan.FromMinutes(4));
         Assert.That((await _store.ReserveAsync(Call)).Outcome, Is.EqualTo(ReservationOutcome.InFlight));
 
-        _clock.Now += TimeSpan.FromMinutes(2);
+        _clock.Advance(TimeSpan.FromMinutes(2));
         var second = await _store.ReserveAsync(Call);
         Assert.That(second.Outcome, Is.EqualTo(ReservationOutcome.Reserved));
         Assert.Multiple(async () =>

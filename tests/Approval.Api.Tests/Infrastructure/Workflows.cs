@@ -5,7 +5,7 @@ namespace Approval.Api.Tests.Infrastructure;
 /// <summary>Reads the repository's shipped workflow files, so tests follow the bundles as analysts change them.</summary>
 internal static class Workflows
 {
-    public static string Folder { get; } = Find();
+    public static string Folder => Approval.Testing.RepositoryPaths.Workflows;
 
     /// <summary>The material ids of a shipped workflow; none for a bundle a test made itself.</summary>
     public static IReadOnlyList<string> Materials(string workflowId)
@@ -18,19 +18,5 @@ internal static class Workflows
 
         var json = JsonNode.Parse(File.ReadAllText(file))!;
         return [.. (json["materials"]?.AsArray() ?? []).Select(m => (string)m!["id"]!)];
-    }
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "workflows");
-            if (File.Exists(Path.Combine(candidate, "departments.json")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("workflows/ not found above the test binaries.");
     }
 }

@@ -14,17 +14,22 @@ namespace Approval.Cli.Commands;
 /// (in <c>--config</c>, default <c>./src/Approval.Api</c>), environment variables
 /// (<c>Authentication__Jwt__SigningKey</c> …), then <c>--key</c>. With no key anywhere the
 /// development key is used, which the API accepts only in its Development environment.
+/// Bad arguments (an unknown role, the reserved <c>system</c> role, a department-clerk without a
+/// department, a bad lifetime) exit 2; an unusable key or configuration exits 1.
 /// </remarks>
 internal static class TokenCommand
 {
     private const string DefaultConfigDirectory = "src/Approval.Api";
+
+    /// <summary>Exit code for bad arguments, as for every command.</summary>
+    internal const int BadArguments = 2;
 
     public static Command Create()
     {
         var user = new Option<string>("--user") { Description = "User id (the 'sub' claim), e.g. alice.", Required = true };
         var roles = new Option<string[]>("--role")
         {
-            Description = $"Role, repeatable: {string.Join(", ", ClerkRoles.All)}.",
+            Description = $"Role, repeatable: {string.Join(", ", ClerkRoles.Assignable)}.",
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
@@ -51,18 +56,25 @@ internal static class TokenCommand
             var error = parse.InvocationConfiguration.Error;
 
             var roleList = parse.GetValue(roles) ?? [];
-            var unknown = roleList.Where(r => !ClerkRoles.IsKnown(r)).ToArray();
+            if (roleList.Contains(ClerkRoles.System, StringComparer.Ordinal))
+            {
+                error.WriteLine($"error: the role '{ClerkRoles.System}' belongs to the service's deadline engine and is never held by a token; " +
+                    $"valid roles: {string.Join(", ", ClerkRoles.Assignable)}.");
+                return BadArguments;
+            }
+
+            var unknown = roleList.Where(r => !ClerkRoles.IsAssignable(r)).ToArray();
             if (unknown.Length > 0)
             {
-                error.WriteLine($"error: unknown role(s) {string.Join(", ", unknown)}; expected one of {string.Join(", ", ClerkRoles.All)}.");
-                return 1;
+                error.WriteLine($"error: unknown role(s) {string.Join(", ", unknown)}; valid roles: {string.Join(", ", ClerkRoles.Assignable)}.");
+                return BadArguments;
             }
 
             var departmentId = parse.GetValue(department);
             if (roleList.Contains(ClerkRoles.DepartmentClerk) && string.IsNullOrWhiteSpace(departmentId))
             {
                 error.WriteLine("error: a department-clerk needs --department (the department whose tasks they act on).");
-                return 1;
+                return BadArguments;
             }
 
             TimeSpan? duration = null;
@@ -71,7 +83,7 @@ internal static class TokenCommand
                 if (!TryParseLifetime(lifetimeText, out var parsed))
                 {
                     error.WriteLine($"error: --lifetime '{lifetimeText}' is not a positive duration such as 8h, 30m, 2d, 90s or 01:30:00.");
-                    return 1;
+                    return BadArguments;
                 }
 
                 duration = parsed;
@@ -105,7 +117,7 @@ internal static class TokenCommand
             catch (ArgumentException ex)
             {
                 error.WriteLine($"error: {ex.Message}");
-                return 1;
+                return BadArguments;
             }
 
             output.WriteLine(new TokenIssuer(options).Issue(clerk, duration));
