@@ -14,5 +14,6 @@ root.Subcommands.Add(DiffCommand.Create());
 root.Subcommands.Add(PublishCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(DbCommand.Create());
+root.Subcommands.Add(VerifyCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

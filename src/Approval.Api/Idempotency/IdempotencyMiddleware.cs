@@ -10,9 +10,11 @@ namespace Approval.Api.Idempotency;
 /// </summary>
 /// <remarks>
 /// Sits after authentication and authorization, so keys are scoped by the authenticated user and
-/// a refused login never reserves a key. The response is buffered and stored before it is sent:
-/// a client that saw an answer will see the same one on retry. 5xx answers and exceptions release
-/// the key instead, because they say nothing final. Thread safe; one instance serves every request.
+/// a refused login never reserves a key. An accepted case command stores its answer in its own
+/// transaction (<see cref="IdempotentCall"/>, <see cref="CommandAnswers"/>), so no crash can leave an
+/// effect without its answer; any other answer (refusals, other routes) is buffered and stored
+/// before it is sent. Either way a client that saw an answer will see the same one on retry. 5xx
+/// answers and exceptions release the key instead, because they say nothing final. Thread safe; one instance serves every request.
 /// </remarks>
 internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store, ILogger<IdempotencyMiddleware> logger)
 {
@@ -74,19 +76,40 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
         var original = context.Response.Body;
         await using var buffer = new MemoryStream();
         context.Response.Body = buffer;
+        var call = new IdempotentCall(request, reservedAt, CommandAnswers.For(context));
         try
         {
-            await next(context);
+            using (IdempotentCall.Begin(call))
+            {
+                await next(context);
+            }
+        }
+        catch (IdempotencyReservationLostException) when (!context.Response.HasStarted)
+        {
+            // The command was rolled back: the key belongs to a newer call, whose answer the retry gets.
+            context.Response.Body = original;
+            context.Response.Clear();
+            context.Response.Headers.RetryAfter = store.Options.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await IdempotencyProblems.InFlight(request.Key).ExecuteAsync(context);
+            return;
         }
         catch
         {
-            // Nothing final was answered: free the key so the client's retry runs the call.
+            // Nothing final was answered: free the key so the client's retry runs the call. (If the
+            // command had committed, its answer did too and the release matches nothing.)
             await ReleaseAsync(request, reservedAt);
             throw;
         }
         finally
         {
             context.Response.Body = original;
+        }
+
+        if (call.CommittedAnswer is { } committed)
+        {
+            // Already durable with the effect: no second write. The client gets what a retry will get.
+            await SendCommittedAsync(context, buffer, committed);
+            return;
         }
 
         var status = context.Response.StatusCode;
@@ -101,6 +124,26 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
 
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
+    }
+
+    private async Task SendCommittedAsync(HttpContext context, MemoryStream endpointBody, StoredResponse committed)
+    {
+        if (context.Response.StatusCode != committed.Status || !endpointBody.GetBuffer().AsSpan(0, (int)endpointBody.Length).SequenceEqual(committed.Body))
+        {
+            logger.LogWarning(
+                "The answer stored with the effect of {Method} {Path} ({Stored}) differs from the endpoint's ({Actual}); CommandAnswers no longer renders this route as its endpoint does.",
+                context.Request.Method, context.Request.Path, committed.Status, context.Response.StatusCode);
+        }
+
+        context.Response.StatusCode = committed.Status;
+        context.Response.ContentType = committed.ContentType;
+        if (committed.Location is not null)
+        {
+            context.Response.Headers.Location = committed.Location;
+        }
+
+        context.Response.ContentLength = committed.Body.Length;
+        await context.Response.Body.WriteAsync(committed.Body, context.RequestAborted);
     }
 
     private static async Task ReplayAsync(HttpContext context, StoredResponse response)

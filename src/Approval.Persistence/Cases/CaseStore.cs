@@ -2,6 +2,7 @@ using Approval.Calendar;
 using Approval.Engine.Cases;
 using Approval.Engine.Cases.Commands;
 using Approval.Engine.Cases.Events;
+using Approval.Persistence.Idempotency;
 using Approval.Persistence.Rows;
 using Approval.Persistence.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -110,10 +111,23 @@ public sealed class CaseStore(
             }
 
             var write = CaseWrite.Prepare(state, current?.LastHash ?? EventHashChain.Genesis, after, decision.Events, workflow, calendar);
+            var outcome = new CommandOutcome(after, decision.Events, null);
+            var call = IdempotentCall.Current;
+            if (call is { CommittedAnswer: null } && await call.Render(outcome) is { } answer)
+            {
+                // The key's answer commits with the effect: a crash can no longer fall between them.
+                write.Answer = new CommittedAnswer(call.Request, call.ReservedAt, answer, time.GetUtcNow().UtcDateTime);
+            }
+
             if (await TryCommitAsync(write, attempt, cancellationToken))
             {
                 _cache.Put(new CachedCase(after, write.LastHash));
-                return new CommandOutcome(after, decision.Events, null);
+                if (write.Answer is { } committed)
+                {
+                    call!.Committed(committed.Response);
+                }
+
+                return outcome;
             }
 
             _cache.Remove(caseId);
@@ -142,7 +156,21 @@ public sealed class CaseStore(
 
         try
         {
+            if (write.Answer is null)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            }
+
+            // The key's completion is a statement of its own; one transaction makes it and the effect one commit.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            if (!await IdempotencyStore.CompleteInAsync(db, write.Answer, cancellationToken))
+            {
+                throw new IdempotencyReservationLostException(write.Answer.Request);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
             return true;
         }
         catch (DbUpdateException ex) when (DatabaseSetup.IsWriteConflict(ex) && attempt < retries)

@@ -1,6 +1,7 @@
 using Approval.Calendar;
 using Approval.Engine.Cases;
 using Approval.Engine.Cases.Events;
+using Approval.Persistence.Idempotency;
 using Approval.Persistence.Rows;
 using Approval.Persistence.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,9 @@ internal sealed class CaseWrite
     public int ExpectedVersion { get; private set; }
 
     public List<(TaskRow Row, bool IsNew)> Tasks { get; } = [];
+
+    /// <summary>The answer of the keyed request this command serves, completed in the same transaction; null without a key.</summary>
+    public CommittedAnswer? Answer { get; set; }
 
     /// <summary>The hash of the last event written, the link the next command chains to.</summary>
     public string LastHash { get; private set; } = EventHashChain.Genesis;

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Approval.Persistence.Idempotency;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,6 +66,7 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
         }
 
         using var statements = new SqliteCaseStatements(connection);
+        using var answers = new SqliteAnswerStatement(connection);
 
         // One EF context for the sinks' rows, for the writer's lifetime: creating one per batch cost more than the write.
         await using var db = new ApprovalDbContext(DatabaseSetup.SqliteOptionsOn(connection));
@@ -82,7 +84,7 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
                 batch.Add(entry);
             }
 
-            Commit(connection, statements, db, batch);
+            Commit(connection, statements, answers, db, batch);
 
             // Checkpoint here, after the batch's callers have their answers, instead of inside the commit
             // that crosses SQLite's threshold (which charged one caller a database-file write and fsync).
@@ -96,7 +98,7 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
         }
     }
 
-    private static void Commit(SqliteConnection connection, SqliteCaseStatements statements, ApprovalDbContext db, List<Entry> batch)
+    private static void Commit(SqliteConnection connection, SqliteCaseStatements statements, SqliteAnswerStatement answers, ApprovalDbContext db, List<Entry> batch)
     {
         var outcomes = new Exception?[batch.Count];
         var written = new bool[batch.Count];
@@ -112,6 +114,11 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
                     written[i] = statements.Write(batch[i].Write, transaction);
                     if (written[i])
                     {
+                        if (batch[i].Write.Answer is { } answer && !answers.Complete(answer, transaction))
+                        {
+                            throw new IdempotencyReservationLostException(answer.Request);
+                        }
+
                         SaveSinkRows(db, batch[i]);
                     }
                     else

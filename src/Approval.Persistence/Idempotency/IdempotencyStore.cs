@@ -88,17 +88,27 @@ public sealed class IdempotencyStore(
     }
 
     /// <summary>Stores the response of a reserved call. False when the reservation was lost meanwhile (nothing is written then).</summary>
+    /// <remarks>For answers that have no case write to ride (refusals, routes outside the case store); accepted commands complete their key in their own transaction (<see cref="IdempotentCall"/>).</remarks>
     public async Task<bool> CompleteAsync(IdempotentRequest request, DateTime reservedAt, StoredResponse response, CancellationToken cancellationToken = default)
     {
-        var completedAt = Now();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var updated = await Owned(db, request, reservedAt).ExecuteUpdateAsync(
+        return await CompleteInAsync(db, new CommittedAnswer(request, reservedAt, response, Now()), cancellationToken);
+    }
+
+    /// <summary>
+    /// Completes the reservation through <paramref name="db"/>, so inside whatever transaction it has
+    /// open (the case write's, on the EF path). False when the reservation is no longer this request's.
+    /// </summary>
+    internal static async Task<bool> CompleteInAsync(ApprovalDbContext db, CommittedAnswer answer, CancellationToken cancellationToken)
+    {
+        var response = answer.Response;
+        var updated = await Owned(db, answer.Request, answer.ReservedAt).ExecuteUpdateAsync(
             s => s.SetProperty(k => k.Status, IdempotencyKeyStatus.Completed)
                 .SetProperty(k => k.ResponseStatus, response.Status)
                 .SetProperty(k => k.ResponseContentType, response.ContentType)
                 .SetProperty(k => k.ResponseLocation, response.Location)
                 .SetProperty(k => k.ResponseBody, response.Body)
-                .SetProperty(k => k.CompletedAt, completedAt),
+                .SetProperty(k => k.CompletedAt, answer.CompletedAt),
             cancellationToken);
         return updated == 1;
     }
@@ -140,29 +150,35 @@ public sealed class IdempotencyStore(
         }
     }
 
+    /// <summary>
+    /// The reserving INSERT, as one statement that does nothing when the key is taken. A plain EF
+    /// insert would fail on the primary key instead, and EF logs every failed save at Error with a
+    /// stack trace — one per replay, which is normal work (issue 12, finding 5). Race free: the
+    /// primary key still decides between concurrent inserts, the loser just inserts 0 rows.
+    /// </summary>
     private async Task<bool> TryInsertAsync(IdempotentRequest request, DateTime now, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.Add(new IdempotencyKeyRow
-        {
-            UserId = request.UserId,
-            Key = request.Key,
-            Method = request.Method,
-            Path = request.Path,
-            RequestHash = request.RequestHash,
-            Status = IdempotencyKeyStatus.InFlight,
-            CreatedAt = now,
-        });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException ex) when (DatabaseSetup.IsWriteConflict(ex))
-        {
-            return false; // someone else holds the key.
-        }
+        string userId = request.UserId, key = request.Key, method = request.Method, path = request.Path, hash = request.RequestHash, status = IdempotencyKeyStatus.InFlight;
+        var inserted = IsSqlServer(db)
+            ? await db.Database.ExecuteSqlAsync(
+                $"""
+                INSERT INTO idempotency_keys ("UserId", "Key", "Method", "Path", "RequestHash", "Status", "CreatedAt")
+                SELECT {userId}, {key}, {method}, {path}, {hash}, {status}, {now}
+                WHERE NOT EXISTS (SELECT 1 FROM idempotency_keys WITH (UPDLOCK, HOLDLOCK) WHERE "UserId" = {userId} AND "Key" = {key})
+                """, cancellationToken)
+            : await db.Database.ExecuteSqlAsync(
+                $"""
+                INSERT INTO idempotency_keys ("UserId", "Key", "Method", "Path", "RequestHash", "Status", "CreatedAt")
+                VALUES ({userId}, {key}, {method}, {path}, {hash}, {status}, {now})
+                ON CONFLICT DO NOTHING
+                """, cancellationToken);
+        return inserted == 1;
     }
+
+    // By name, so this file needs no reference to the SQL Server provider (DatabaseSetup owns those).
+    private static bool IsSqlServer(ApprovalDbContext db) =>
+        db.Database.ProviderName?.EndsWith(".SqlServer", StringComparison.Ordinal) == true;
 
     private async Task<IdempotencyKeyRow?> FindAsync(string userId, string key, CancellationToken cancellationToken)
     {

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Approval.Bench;
+using Approval.Bench.Http;
+using Approval.Bench.Service;
+using Approval.Persistence;
+using Approval.Persistence.Verification;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Approval.Reliability.Tests;
+
+/// <summary>
+/// Load on real service processes with Idempotency-Keys, a kill -9 of one node mid-load, then every
+/// unanswered request retried with its key on a surviving (or restarted) node, and the database
+/// checked: what was acknowledged is there, nothing happened twice, every invariant holds.
+/// </summary>
+internal sealed class CrashScenario(DatabaseTarget database, int nodes)
+{
+    /// <summary>How long the load runs before the kill; with several clients that is dozens of cases and approvals.</summary>
+    public static readonly TimeSpan LoadBeforeKill = TimeSpan.FromSeconds(3);
+
+    // Short, so a reservation whose request died before its commit is taken over by the retry within the test.
+    private static readonly Dictionary<string, string> Environment = new() { ["Idempotency__InFlightTimeout"] = "00:00:02" };
+
+    private const int ClientsPerNode = 4;
+    private static readonly string ServiceDll = RepoPaths.ServiceDll(AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug");
+    private readonly Ledger _ledger = new();
+    private readonly Bundle _bundle = Bundle.Load();
+    private ClerkTokens _tokens = null!;
+
+    public record Figures(int Requests, int Acknowledged, int Unanswered, int Replayed, int Cases, int Approvals, IReadOnlyList<InvariantResult> Invariants);
+
+    public async Task<Figures> RunAsync(string logFolder)
+    {
+        _tokens = new ClerkTokens(_bundle.Definition.Steps.SelectMany(Departments));
+        var services = new List<ServiceProcess>();
+        try
+        {
+            for (var i = 0; i < nodes; i++)
+            {
+                services.Add(await ServiceProcess.StartAsync(ServiceDll, database, RepoPaths.Workflows, logFolder, TimeSpan.FromSeconds(90), Environment));
+            }
+
+            using var stop = new CancellationTokenSource();
+            var clients = services.SelectMany(s => Enumerable.Range(0, ClientsPerNode).Select(_ => ClientLoopAsync(s.BaseAddress, stop.Token))).ToList();
+            await Task.Delay(LoadBeforeKill);
+
+            // kill -9 (SIGKILL) of the first node, mid-load: no shutdown, no flush, no goodbye.
+            var killed = services[0];
+            services.RemoveAt(0);
+            await killed.DisposeAsync();
+            stop.Cancel();
+            await Task.WhenAll(clients);
+
+            var survivor = nodes > 1 ? services[0] : await Restart(services, logFolder);
+            using var http = new HttpClient { BaseAddress = survivor.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            var unanswered = _ledger.All.Where(s => s.Status is null || s.Status == HttpStatusCode.Conflict).ToList();
+            foreach (var sent in unanswered)
+            {
+                await KeyedClient.RetryUntilFinalAsync(http, sent, TimeSpan.FromSeconds(20));
+            }
+
+            await AssertEffectsAsync();
+            var invariants = await new DatabaseVerifier(Factory(), TimeProvider.System, new VerificationOptions { InFlightTimeout = TimeSpan.FromSeconds(2) }).VerifyAsync();
+            var all = _ledger.All;
+            return new Figures(all.Count, all.Count(s => s.Acknowledged), unanswered.Count, all.Count(s => s.Replayed),
+                all.Count(s => s.Path == "/api/cases" && s.Acknowledged), all.Count(s => s.Path.EndsWith("/approve", StringComparison.Ordinal) && s.Acknowledged), invariants);
+        }
+        finally
+        {
+            foreach (var service in services)
+            {
+                await service.DisposeAsync();
+            }
+        }
+    }
+
+    private static IEnumerable<string> Departments(Approval.Definitions.Model.StepDefinition step) =>
+        (step is Approval.Definitions.Model.TaskStepDefinition task ? [task.Department] : Array.Empty<string>())
+            .Concat(step.Children.SelectMany(Departments));
+
+    private async Task<ServiceProcess> Restart(List<ServiceProcess> services, string logFolder)
+    {
+        var restarted = await ServiceProcess.StartAsync(ServiceDll, database, RepoPaths.Workflows, logFolder, TimeSpan.FromSeconds(90), Environment);
+        services.Add(restarted);
+        return restarted;
+    }
+
+    /// <summary>One clerk's day: take in a case, then claim and approve each of its tasks, every call keyed.</summary>
+    private async Task ClientLoopAsync(Uri node, CancellationToken stop)
+    {
+        using var http = new HttpClient { BaseAddress = node, Timeout = TimeSpan.FromSeconds(30) };
+        var intake = JsonSerializer.Serialize(new
+        {
+            workflowId = Bundle.WorkflowId,
+            applicant = new { kind = "person", id = Bundle.ApplicantId, name = "张三", phone = "13800000000" },
+            data = Bundle.Data,
+            materials = _bundle.Materials.Select(m => new { materialId = m, provided = true }),
+        });
+        while (!stop.IsCancellationRequested)
+        {
+            var started = await KeyedClient.SendAsync(http, _ledger.Add(new Sent(_tokens.Window, "/api/cases", intake, Guid.NewGuid().ToString())));
+            if (!started.Acknowledged)
+            {
+                return; // the node is gone; the retry phase finishes this request.
+            }
+
+            foreach (var task in JsonNode.Parse(started.Answer!)!["tasks"]!.AsArray())
+            {
+                var id = (string)task!["id"]!;
+                var token = _tokens.Department((string)task["department"]!);
+                if (!(await KeyedClient.SendAsync(http, _ledger.Add(new Sent(token, $"/api/tasks/{id}/claim", null, Guid.NewGuid().ToString())))).Acknowledged
+                    || !(await KeyedClient.SendAsync(http, _ledger.Add(new Sent(token, $"/api/tasks/{id}/approve", """{"comment":"同意"}""", Guid.NewGuid().ToString())))).Acknowledged)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task AssertEffectsAsync()
+    {
+        var all = _ledger.All;
+        Assert.That(all.Where(s => !s.Acknowledged).Select(s => $"{s.Path} {s.Status}: {s.Answer}"), Is.Empty, "every request, retried with its key, ends acknowledged");
+
+        // Exactly once: one case per intake key, and the database holds those cases and no others.
+        var intakes = all.Where(s => s.Path == "/api/cases").ToList();
+        var caseIds = intakes.Select(s => (string)JsonNode.Parse(s.Answer!)!["id"]!).ToList();
+        await using var db = await Factory().CreateDbContextAsync();
+        var stored = await db.Cases.AsNoTracking().Select(c => c.Id).ToListAsync();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(caseIds.Distinct().Count(), Is.EqualTo(intakes.Count), "each intake key answered with its own case");
+            Assert.That(stored.Select(id => id.ToString()).Order(), Is.EqualTo(caseIds.Order()), "no duplicate case, no lost case");
+
+            // Every acknowledged approval is in the task's row.
+            foreach (var approve in all.Where(s => s.Path.EndsWith("/approve", StringComparison.Ordinal)))
+            {
+                var taskId = Guid.Parse(approve.Path.Split('/')[3]);
+                var status = await db.Tasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => t.Status).SingleAsync();
+                Assert.That(status, Is.EqualTo("Approved"), $"task {taskId} was acknowledged approved");
+            }
+
+            // No approval recorded twice (a second one would be refused, but the history is the proof).
+            var approvals = await db.CaseEvents.AsNoTracking().Where(e => e.Type == "task-approved").CountAsync();
+            Assert.That(approvals, Is.EqualTo(all.Count(s => s.Path.EndsWith("/approve", StringComparison.Ordinal))), "one task-approved event per approval request");
+        });
+    }
+
+    private PooledDbContextFactory<ApprovalDbContext> Factory()
+    {
+        var builder = new DbContextOptionsBuilder<ApprovalDbContext>();
+        DatabaseSetup.Configure(builder, new DatabaseOptions { Provider = database.Provider, ConnectionString = database.ConnectionString });
+        return new PooledDbContextFactory<ApprovalDbContext>(builder.Options);
+    }
+}
