@@ -63,7 +63,8 @@ public static class SupervisionServiceCollectionExtensions
             var settings = sp.GetRequiredService<IOptions<SupervisionOptions>>().Value.Hangfire;
             server.SchedulePollingInterval = settings.SchedulePollingInterval;
             server.WorkerCount = settings.WorkerCount;
-            server.ServerName = $"approval-{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..Math.Min(80, 50 + Environment.MachineName.Length)];
+            // Hangfire appends a unique id; machine and process name the node in the dashboard.
+            server.ServerName = $"approval-{Environment.MachineName}-{Environment.ProcessId}";
         });
 
         services.TryAddSingleton<DeadlineTimers>();
