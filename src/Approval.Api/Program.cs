@@ -12,6 +12,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseIdempotency();
 
+app.MapHangfireDashboardForOperators();
 app.MapHealthChecks("/health");
 app.MapOpenApi();
 app.UseSwaggerUI(o =>

@@ -15,6 +15,9 @@ public static class ClerkRoles
     /// <summary>Supervisor (督办): receives escalations, may stand in for clerks.</summary>
     public const string Supervisor = "supervisor";
 
+    /// <summary>Operator: runs the service; full use of the Hangfire dashboard at <c>/hangfire</c> (supervisors get it read-only).</summary>
+    public const string Operator = "operator";
+
     /// <summary>Business analyst: writes and publishes workflow definitions.</summary>
     public const string Analyst = "analyst";
 
@@ -25,7 +28,7 @@ public static class ClerkRoles
     public const string System = "system";
 
     /// <summary>Every role, for validating input such as <c>approval token --role</c>.</summary>
-    public static IReadOnlyList<string> All { get; } = [WindowClerk, DepartmentClerk, Supervisor, Analyst, System];
+    public static IReadOnlyList<string> All { get; } = [WindowClerk, DepartmentClerk, Supervisor, Analyst, Operator, System];
 
     /// <summary>True when <paramref name="role"/> is one of <see cref="All"/> (ordinal, case-sensitive).</summary>
     public static bool IsKnown(string? role) => role is not null && All.Contains(role, StringComparer.Ordinal);

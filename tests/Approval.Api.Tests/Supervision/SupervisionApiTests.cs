@@ -7,6 +7,7 @@ using Approval.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Approval.Api.Tests.Supervision;
 
@@ -45,7 +46,7 @@ public class SupervisionApiTests
     [Test]
     public async Task A_service_stopped_across_a_warning_point_issues_one_card_and_one_alert_when_it_starts_again()
     {
-        var clock = new FakeClock(new DateTimeOffset(2026, 3, 2, 10, 0, 0, China));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 10, 0, 0, China));
         string caseId;
         await using (var before = new SupervisedApp(DatabasePath, clock))
         {
@@ -55,7 +56,7 @@ public class SupervisionApiTests
         }
 
         // Down from Monday to Tuesday noon: the business licence's yellow point (the close of Monday) passed meanwhile.
-        clock.Set(new DateTimeOffset(2026, 3, 3, 12, 0, 0, China));
+        clock.SetUtcNow(new DateTimeOffset(2026, 3, 3, 12, 0, 0, China));
         await using var after = new SupervisedApp(DatabasePath, clock);
         var supervisor = after.ClientAs(ClerkRoles.Supervisor, null, "boss");
         await after.CatchUp.WaitAsync(TimeSpan.FromSeconds(10));
@@ -83,12 +84,12 @@ public class SupervisionApiTests
     [Test]
     public async Task Department_clerks_see_their_own_cards_and_only_supervisors_touch_dead_letters()
     {
-        var clock = new FakeClock(new DateTimeOffset(2026, 3, 2, 10, 0, 0, China));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 10, 0, 0, China));
         await using var app = new SupervisedApp(DatabasePath, clock);
         var window = app.ClientAs(ClerkRoles.WindowClerk, "window", "window");
         await window.StartCaseAsync("open-restaurant", new { hasOutdoorSign = false, seats = 40 });
         await app.CatchUp;
-        clock.Set(new DateTimeOffset(2026, 3, 3, 12, 0, 0, China));
+        clock.SetUtcNow(new DateTimeOffset(2026, 3, 3, 12, 0, 0, China));
         await app.Services.GetRequiredService<Approval.Supervision.Sweep.DeadlineSweeper>().SweepAsync();
         window = app.ClientAs(ClerkRoles.WindowClerk, "window", "window"); // tokens are issued on the (moved) business clock
 
