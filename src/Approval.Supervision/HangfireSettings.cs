@@ -10,7 +10,7 @@ public sealed class HangfireSettings
     /// How often the Hangfire scheduler moves due delayed jobs (timers) to the queue. A card lands at
     /// most about this long after its instant; Hangfire's own default is 15 s.
     /// </summary>
-    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>How often an idle worker polls the queue (PostgreSQL and SQL Server; in-memory storage is signalled).</summary>
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromMilliseconds(200);

@@ -63,6 +63,7 @@ public static class SupervisionServiceCollectionExtensions
             var settings = sp.GetRequiredService<IOptions<SupervisionOptions>>().Value.Hangfire;
             server.SchedulePollingInterval = settings.SchedulePollingInterval;
             server.WorkerCount = settings.WorkerCount;
+            server.Queues = [OutboxDispatchJob.Queue, "default"];
             // Hangfire appends a unique id; machine and process name the node in the dashboard.
             server.ServerName = $"approval-{Environment.MachineName}-{Environment.ProcessId}";
         });

@@ -18,7 +18,7 @@ internal static class TimersCommand
         {
             var settings = parse.GetValue(smoke)
                 ? new TimersScenario.Settings(1_000, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(1), true)
-                : new TimersScenario.Settings(parse.GetValue(tasks), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(parse.GetValue(idle)), false);
+                : new TimersScenario.Settings(parse.GetValue(tasks), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(parse.GetValue(idle)), false);
             var report = await ProgressBar.RunAsync(AnsiConsole.Console, "timers", p => TimersScenario.RunAsync(settings, p));
             return await CommonOptions.FinishAsync(report, parse.GetValue(json));
         });
