@@ -50,7 +50,7 @@ public class PostgresSchemaTests
             """
             SELECT table_name || '.' || column_name || ' ' || data_type || coalesce('(' || character_maximum_length || ')', '') || ' null=' || is_nullable || ' identity=' || is_identity
             FROM information_schema.columns
-            WHERE table_schema = 'public' AND table_name NOT LIKE '\_\_EF%' AND table_name NOT LIKE 'qrtz%'
+            WHERE table_schema = 'public' AND table_name NOT LIKE '\_\_EF%'
             ORDER BY table_name, column_name
             """, connection))
         await using (var reader = await columns.ExecuteReaderAsync())
@@ -62,7 +62,7 @@ public class PostgresSchemaTests
         }
 
         await using (var indexes = new NpgsqlCommand(
-            "SELECT tablename || ' ' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT LIKE '\\_\\_EF%' AND tablename NOT LIKE 'qrtz%' ORDER BY tablename, indexname",
+            "SELECT tablename || ' ' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT LIKE '\\_\\_EF%' ORDER BY tablename, indexname",
             connection))
         await using (var reader = await indexes.ExecuteReaderAsync())
         {
