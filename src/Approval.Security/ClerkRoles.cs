@@ -28,7 +28,7 @@ public static class ClerkRoles
     public const string System = "system";
 
     /// <summary>Every role, for validating input such as <c>approval token --role</c>.</summary>
-    public static IReadOnlyList<string> All { get; } = [WindowClerk, DepartmentClerk, Supervisor, Analyst, Operator, System];
+    public static IReadOnlyList<string> All { get; } = [WindowClerk, DepartmentClerk, Supervisor, Analyst, System];
 
     /// <summary>True when <paramref name="role"/> is one of <see cref="All"/> (ordinal, case-sensitive).</summary>
     public static bool IsKnown(string? role) => role is not null && All.Contains(role, StringComparer.Ordinal);
