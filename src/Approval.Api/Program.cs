@@ -20,6 +20,7 @@ try
     app.UseAuthorization();
     app.UseIdempotency();
 
+    app.MapHangfireDashboardForOperators();
     app.MapHealthChecks("/health");
     app.MapOpenApi();
     app.UseSwaggerUI(o =>

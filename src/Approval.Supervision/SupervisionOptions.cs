@@ -8,22 +8,40 @@ public sealed class SupervisionOptions
 {
     public const string Section = "Supervision";
 
-    /// <summary>Whether the scheduler runs at all in this process (a read-only replica may turn it off).</summary>
+    /// <summary>
+    /// Whether this process runs the deadline timers, the safety net and alert delivery (a Hangfire
+    /// server). A node with it off still records cards and alerts with its commands.
+    /// </summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// How often due deadlines are swept. A card lands at most this long (plus one sweep's work)
-    /// after its instant; the default keeps that under 5 s.
+    /// Only deadlines whose next alert point is at most this far ahead get a Hangfire timer; the
+    /// safety net adds timers as deadlines come within it. Bounds the Hangfire jobs alive to the
+    /// deadlines of the next few hours, however many tasks are open.
     /// </summary>
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan TimerHorizon { get; set; } = TimeSpan.FromHours(6);
 
-    /// <summary>How often the outbox is polled for alerts to deliver.</summary>
-    public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How often the safety net runs: it issues every deadline already due (a timer lost, failed or
+    /// of a renamed job type) and schedules timers for deadlines coming within the horizon. Whole
+    /// seconds dividing a minute, or whole minutes dividing an hour (it becomes a cron expression).
+    /// </summary>
+    public TimeSpan SafetyNetInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How often the outbox is scanned for retries that are due (same form as
+    /// <see cref="SafetyNetInterval"/>). New alerts do not wait for it: a commit that wrote alerts
+    /// enqueues a delivery at once.
+    /// </summary>
+    public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The Hangfire server and storage running the timers.</summary>
+    public HangfireSettings Hangfire { get; set; } = new();
 
     /// <summary>Rows read per query by the sweep and the dispatcher.</summary>
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>How many due deadlines of different cases one sweep supervises at once.</summary>
+    /// <summary>How many due deadlines of different cases one safety-net sweep supervises at once.</summary>
     public int SweepParallelism { get; set; } = 8;
 
     /// <summary>Whether every alert is also written to the service log (channel <c>log</c>).</summary>

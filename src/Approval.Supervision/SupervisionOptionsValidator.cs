@@ -8,14 +8,48 @@ internal sealed class SupervisionOptionsValidator : IValidateOptions<Supervision
     public ValidateOptionsResult Validate(string? name, SupervisionOptions options)
     {
         var errors = new List<string>();
-        if (options.SweepInterval < TimeSpan.FromMilliseconds(100))
+        if (options.TimerHorizon < TimeSpan.FromMinutes(1) || options.TimerHorizon > TimeSpan.FromDays(7))
         {
-            errors.Add("Supervision:SweepInterval must be at least 00:00:00.1.");
+            errors.Add("Supervision:TimerHorizon must be between 00:01:00 and 7.00:00:00.");
         }
 
-        if (options.DispatchInterval < TimeSpan.FromMilliseconds(100))
+        foreach (var (key, interval) in new[] { ("SafetyNetInterval", options.SafetyNetInterval), ("DispatchInterval", options.DispatchInterval) })
         {
-            errors.Add("Supervision:DispatchInterval must be at least 00:00:00.1.");
+            if (Timers.IntervalCron.For(interval) is null)
+            {
+                errors.Add($"Supervision:{key} must be whole seconds dividing a minute or whole minutes dividing an hour (it becomes a cron expression); '{interval}' is neither.");
+            }
+        }
+
+        if (options.SafetyNetInterval >= options.TimerHorizon)
+        {
+            errors.Add("Supervision:SafetyNetInterval must be shorter than Supervision:TimerHorizon, or deadlines could come due before they get a timer.");
+        }
+
+        var hangfire = options.Hangfire;
+        if (hangfire.SchedulePollingInterval < TimeSpan.FromMilliseconds(100) || hangfire.SchedulePollingInterval > TimeSpan.FromMinutes(1))
+        {
+            errors.Add("Supervision:Hangfire:SchedulePollingInterval must be between 00:00:00.1 and 00:01:00.");
+        }
+
+        if (hangfire.QueuePollInterval < TimeSpan.FromMilliseconds(50) || hangfire.QueuePollInterval > TimeSpan.FromMinutes(1))
+        {
+            errors.Add("Supervision:Hangfire:QueuePollInterval must be between 00:00:00.05 and 00:01:00.");
+        }
+
+        if (hangfire.WorkerCount is < 1 or > 100)
+        {
+            errors.Add("Supervision:Hangfire:WorkerCount must be between 1 and 100.");
+        }
+
+        if (hangfire.JobRetention < TimeSpan.FromMinutes(1))
+        {
+            errors.Add("Supervision:Hangfire:JobRetention must be at least 00:01:00.");
+        }
+
+        if (string.IsNullOrWhiteSpace(hangfire.SchemaName) || !hangfire.SchemaName.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        {
+            errors.Add("Supervision:Hangfire:SchemaName must be letters, digits or '_'.");
         }
 
         if (options.BatchSize is < 1 or > 10_000)

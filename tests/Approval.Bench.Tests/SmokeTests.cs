@@ -5,6 +5,7 @@ using Approval.Bench.Http;
 using Approval.Bench.Reporting;
 using Approval.Bench.Scale;
 using Approval.Bench.Startup;
+using Approval.Bench.Timers;
 
 namespace Approval.Bench.Tests;
 
@@ -60,6 +61,21 @@ public sealed class SmokeTests
             Assert.That(report["cards recorded"].Value, Is.GreaterThanOrEqualTo(report["deadlines issued"].Value));
             Assert.That(report["alerts queued (outbox)"].Value, Is.GreaterThanOrEqualTo(report["cards recorded"].Value));
             Assert.That(report["open tasks seeded"].Value, Is.GreaterThan(900));
+        });
+    }
+
+    [Test]
+    public async Task Timers_record_every_card_of_the_first_instant_on_Hangfire_and_deliver_its_alerts()
+    {
+        var report = await TimersScenario.RunAsync(new TimersScenario.Settings(OpenTasks: 1_000, Lead: TimeSpan.FromSeconds(3), Idle: TimeSpan.FromSeconds(1), Smoke: true));
+
+        AssertClean(report);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report["cards at the instant"].Value, Is.GreaterThanOrEqualTo(1));
+            Assert.That(report["card late p50"].Value, Is.GreaterThanOrEqualTo(0).And.LessThanOrEqualTo(report["card late p99"].Value), "never before the instant");
+            Assert.That(report["Hangfire jobs alive (peak)"].Value, Is.GreaterThanOrEqualTo(1), "the first instant had timers");
+            Assert.That(report["Hangfire jobs alive (idle)"].Value, Is.LessThan(report["open tasks seeded"].Value), "only the horizon is in Hangfire");
         });
     }
 

@@ -7,6 +7,7 @@ var root = new RootCommand("approval-bench: load and timing scenarios for the Ap
 root.Subcommands.Add(EngineCommand.Create());
 root.Subcommands.Add(HttpCommand.Create());
 root.Subcommands.Add(DeadlinesCommand.Create());
+root.Subcommands.Add(TimersCommand.Create());
 root.Subcommands.Add(StartupCommand.Create());
 root.Subcommands.Add(ScaleCommand.Create());
 

@@ -37,11 +37,13 @@ public sealed class CaseStore(
     TimeProvider time,
     IOptions<DatabaseOptions> options,
     IEnumerable<ICaseEventSink> sinks,
+    IEnumerable<ICaseCommitObserver> observers,
     ILogger<CaseStore> logger) : IAsyncDisposable
 {
     private const int CacheCapacity = 4096;
 
     private readonly ICaseEventSink[] _sinks = [.. sinks];
+    private readonly ICaseCommitObserver[] _observers = [.. observers];
     private readonly CaseStateCache _cache = new(CacheCapacity);
     private readonly CaseLocks _locks = new();
     private readonly Lock _queueGate = new();
@@ -127,11 +129,34 @@ public sealed class CaseStore(
                     call!.Committed(committed.Response);
                 }
 
+                NotifyCommitted(state, write);
                 return outcome;
             }
 
             _cache.Remove(caseId);
             logger.LogDebug("Case {CaseId} changed under command {Command} (attempt {Attempt}); deciding again.", caseId, command.GetType().Name, attempt);
+        }
+    }
+
+    private void NotifyCommitted(CaseState before, CaseWrite write)
+    {
+        if (_observers.Length == 0)
+        {
+            return;
+        }
+
+        var commit = new CommittedCase(before, write.After, write.Events, write.Workflow, write.Case, [.. write.Tasks.Select(t => t.Row)]);
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                observer.Committed(commit);
+            }
+            catch (Exception ex)
+            {
+                // The write is durable and the caller must hear so; what the observer missed is found again from the rows.
+                logger.LogError(ex, "Commit observer {Observer} failed for case {CaseId}.", observer.GetType().Name, write.After.CaseId);
+            }
         }
     }
 

@@ -15,7 +15,7 @@ namespace Approval.Persistence.Cases;
 /// </summary>
 /// <remarks>
 /// Durability is unchanged: WAL with <c>synchronous=FULL</c>. Other processes on the same file (a
-/// second node, Quartz) still take turns through SQLite's lock; the writer waits for them with
+/// second node, a tool) still take turns through SQLite's lock; the writer waits for them with
 /// <c>busy_timeout</c>. Thread safe: any number of callers, one writer loop.
 /// </remarks>
 internal sealed class SqliteCommitQueue : IAsyncDisposable

@@ -15,8 +15,9 @@ namespace Approval.Supervision.Sweep;
 /// on two nodes at once, or after a restart never issues a card twice.
 /// </summary>
 /// <remarks>
-/// Thread safe. Sweeps in one process are serialized (a start-up catch-up and the scheduled job may
-/// overlap); sweeps in different processes are not, and need not be.
+/// Thread safe. Sweeps in one process are serialized (the start-up catch-up and the safety net may
+/// overlap); sweeps in different processes are not, and need not be. The sweep is the safety net's
+/// first half; the deadline timers (<see cref="Timers.DeadlineTimerJob"/>) supervise one deadline each.
 /// </remarks>
 public sealed class DeadlineSweeper(
     IDbContextFactory<ApprovalDbContext> dbFactory,
@@ -109,8 +110,11 @@ public sealed class DeadlineSweeper(
         return ([.. tasks.Concat(cases).OrderBy(d => d.NextAlertAt)], tasks.Count < limit && cases.Count < limit);
     }
 
-    /// <summary>True: issued; false: nothing was due any more (done elsewhere, or the deadline moved); null: failed.</summary>
-    private async Task<bool?> SuperviseAsync(DueDeadline deadline, CancellationToken cancellationToken)
+    /// <summary>
+    /// Supervises one deadline through the engine (a timer's firing, or one row of a sweep).
+    /// True: issued; false: nothing was due any more (done elsewhere, or the deadline moved); null: failed (logged).
+    /// </summary>
+    public async Task<bool?> SuperviseAsync(DueDeadline deadline, CancellationToken cancellationToken)
     {
         try
         {
@@ -129,7 +133,7 @@ public sealed class DeadlineSweeper(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Supervision of case {CaseId} task {TaskId} failed; it stays due and is retried on the next sweep.", deadline.CaseId, deadline.TaskId);
+            logger.LogError(ex, "Supervision of case {CaseId} task {TaskId} failed; it stays due and the safety net retries it.", deadline.CaseId, deadline.TaskId);
             return null;
         }
     }

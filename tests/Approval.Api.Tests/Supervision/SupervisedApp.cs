@@ -6,22 +6,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Approval.Api.Tests.Supervision;
 
-/// <summary>A clock that stands still until moved; only the business clock is faked (Quartz keeps wall time).</summary>
-internal sealed class FakeClock(DateTimeOffset now) : TimeProvider
-{
-    private long _ticks = now.UtcTicks;
-
-    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
-
-    public void Set(DateTimeOffset to) => Interlocked.Exchange(ref _ticks, to.UtcTicks);
-}
-
 /// <summary>
-/// The real service (Quartz, catch-up and all) on a database file the test owns, with a fake business
-/// clock: disposing one and creating another on the same file is a process restart.
+/// The real service (Hangfire, catch-up and all) on a database file the test owns, with a fake business
+/// clock (<see cref="FakeTimeProvider"/>; Hangfire keeps wall time): disposing one and creating another on the same file is a process restart.
 /// </summary>
 internal sealed class SupervisedApp(string databasePath, TimeProvider clock) : WebApplicationFactory<Program>
 {

@@ -23,10 +23,10 @@ internal static class SchemaDescription
                     """
                     SELECT table_name || '.' || column_name || ' ' || data_type || coalesce('(' || character_maximum_length || ')', '') || ' null=' || is_nullable || ' identity=' || is_identity
                     FROM information_schema.columns
-                    WHERE table_schema = 'public' AND table_name NOT LIKE '\_\_EF%' AND table_name NOT LIKE 'qrtz%' AND table_name NOT LIKE 'hangfire%'
+                    WHERE table_schema = 'public' AND table_name NOT LIKE '\_\_EF%' AND table_name NOT LIKE 'hangfire%'
                     UNION ALL
                     SELECT tablename || ' ' || indexdef FROM pg_indexes
-                    WHERE schemaname = 'public' AND tablename NOT LIKE '\_\_EF%' AND tablename NOT LIKE 'qrtz%' AND tablename NOT LIKE 'hangfire%'
+                    WHERE schemaname = 'public' AND tablename NOT LIKE '\_\_EF%' AND tablename NOT LIKE 'hangfire%'
                     """),
                 DatabaseProvider.SqlServer => await QueryAsync(connection,
                     """

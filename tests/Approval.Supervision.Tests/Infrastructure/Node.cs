@@ -31,19 +31,28 @@ internal sealed class Node : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
     public CaseStore Store => Services.GetRequiredService<CaseStore>();
     public DeadlineSweeper Sweeper => Services.GetRequiredService<DeadlineSweeper>();
+    public Hangfire.JobStorage JobStorage => Services.GetRequiredService<Hangfire.JobStorage>();
     public OutboxDispatcher Dispatcher => Services.GetRequiredService<OutboxDispatcher>();
     public DeadLetters DeadLetters => Services.GetRequiredService<DeadLetters>();
     public CardQueries Cards => Services.GetRequiredService<CardQueries>();
 
-    /// <param name="scheduler">Run Quartz and the start-up catch-up, as the service does; otherwise tests drive the jobs.</param>
-    public static async Task<Node> StartAsync(TempDatabase database, TimeProvider clock, bool scheduler = false, Dictionary<string, string?>? settings = null)
+    /// <param name="scheduler">Run the Hangfire server (timers, safety net, delivery) and the start-up catch-up, as the service does; otherwise tests drive the jobs.</param>
+    public static Task<Node> StartAsync(TempDatabase database, TimeProvider clock, bool scheduler = false, Dictionary<string, string?>? settings = null) =>
+        StartAsync(DatabaseProvider.Sqlite, database.ConnectionString, clock, scheduler, settings);
+
+    /// <summary>A node on any provider (PostgreSQL tests pass a connection string of their own).</summary>
+    public static async Task<Node> StartAsync(string provider, string connectionString, TimeProvider clock, bool scheduler = false, Dictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Development" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Provider"] = DatabaseProvider.Sqlite,
-            ["Database:ConnectionString"] = database.ConnectionString,
+            ["Database:Provider"] = provider,
+            ["Database:ConnectionString"] = connectionString,
             ["Supervision:Enabled"] = scheduler ? "true" : "false",
+            // Short Hangfire polling so tests with the real server finish in seconds; the safety net
+            // keeps its default minute, so what a test sees on time was done by a timer.
+            ["Supervision:Hangfire:SchedulePollingInterval"] = "00:00:00.2",
+            ["Supervision:Hangfire:QueuePollInterval"] = "00:00:00.1",
         });
         builder.Configuration.AddInMemoryCollection(settings ?? []);
         if (Environment.GetEnvironmentVariable("SUPERVISION_TEST_LOGS") is null)

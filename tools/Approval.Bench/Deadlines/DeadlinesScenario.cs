@@ -4,6 +4,7 @@ using Approval.Bench.Reporting;
 using Approval.Bench.Seeding;
 using Approval.Persistence.Supervision;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Approval.Bench.Deadlines;
 
@@ -24,7 +25,7 @@ public static class DeadlinesScenario
         var bundle = Bundle.Load();
         var folder = Directory.CreateTempSubdirectory("approval-bench-deadlines").FullName;
         var connectionString = $"Data Source={Path.Combine(folder, "approval.db")}";
-        var clock = new FakeClock(DateTimeOffset.UnixEpoch);
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
         try
         {
             await using var node = new SupervisionNode(connectionString, bundle, clock);
@@ -39,7 +40,7 @@ public static class DeadlinesScenario
             alerts.Sort();
 
             // Idle: the clock just before the earliest alert point; the sweep finds nothing.
-            clock.Now = new DateTimeOffset(alerts[0].AddSeconds(-1), TimeSpan.Zero);
+            clock.SetUtcNow(new DateTimeOffset(alerts[0].AddSeconds(-1), TimeSpan.Zero));
             for (var i = 0; i < 3; i++)
             {
                 await node.Sweeper.SweepAsync();
@@ -67,7 +68,7 @@ public static class DeadlinesScenario
                 due--;
             }
 
-            clock.Now = new DateTimeOffset(alerts[due - 1], TimeSpan.Zero);
+            clock.SetUtcNow(new DateTimeOffset(alerts[due - 1], TimeSpan.Zero));
             var dueClock = Stopwatch.StartNew();
             var result = await node.Sweeper.SweepAsync();
             var dueSeconds = dueClock.Elapsed.TotalSeconds;

@@ -12,7 +12,7 @@ namespace Approval.Bench.Deadlines;
 
 /// <summary>
 /// The deadline engine composed as the service composes it (store, alert sink, sweeper) over a
-/// SQLite file, without Quartz: the scenario drives <see cref="DeadlineSweeper.SweepAsync"/> itself.
+/// SQLite file, without a Hangfire server: the scenario drives <see cref="DeadlineSweeper.SweepAsync"/> itself.
 /// </summary>
 internal sealed class SupervisionNode : IAsyncDisposable
 {

@@ -1,0 +1,26 @@
+namespace Approval.Supervision;
+
+/// <summary>
+/// The Hangfire server and storage under <c>Supervision:Hangfire</c>. Hangfire paces itself on the
+/// machine's clock; what is due is always decided on the service's business clock.
+/// </summary>
+public sealed class HangfireSettings
+{
+    /// <summary>
+    /// How often the Hangfire scheduler moves due delayed jobs (timers) to the queue. A card lands at
+    /// most about this long after its instant; Hangfire's own default is 15 s.
+    /// </summary>
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How often an idle worker polls the queue (PostgreSQL and SQL Server; in-memory storage is signalled).</summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Hangfire workers in this process: timers, the safety net and deliveries run on them.</summary>
+    public int WorkerCount { get; set; } = 10;
+
+    /// <summary>How long finished jobs stay visible in the dashboard. The audit trail is in our own tables.</summary>
+    public TimeSpan JobRetention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>The schema of Hangfire's tables on PostgreSQL and SQL Server (created by Hangfire at first start).</summary>
+    public string SchemaName { get; set; } = "hangfire";
+}

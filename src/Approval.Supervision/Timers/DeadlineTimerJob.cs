@@ -1,0 +1,83 @@
+using Approval.Persistence;
+using Approval.Supervision.Sweep;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Approval.Supervision.Timers;
+
+/// <summary>
+/// The Hangfire job of one deadline timer. It carries only the case, the task (none for the case's
+/// own limit) and the due version; what is due is decided from our rows on the business clock and
+/// by the engine (<see cref="DeadlineSweeper.SuperviseAsync"/>), never by Hangfire.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Hangfire runs a job at least once and stores instants in whole seconds, so a firing may be a
+/// repeat, a duplicate or up to a second early. A stale version, a vanished deadline or one whose
+/// next alert point moved on (more than <see cref="EarlyWaitLimit"/> ahead: a card was issued and
+/// the commit that issued it scheduled the next timer) is a no-op. An early firing waits out the
+/// remaining fraction on the business clock. A repeat is refused by the engine (the card is already
+/// in the history) and by the card's deterministic id.
+/// </para>
+/// <para>
+/// The type and method names are stored in Hangfire's jobs: renaming them leaves old jobs unable to
+/// run, which strands nothing (the safety net issues the deadline) but shows as failed jobs in the
+/// dashboard. No retries: a failure stays due and the safety net tries again within its interval.
+/// </para>
+/// </remarks>
+[AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+public sealed class DeadlineTimerJob(
+    IDbContextFactory<ApprovalDbContext> dbFactory,
+    DeadlineSweeper sweeper,
+    TimeProvider time,
+    ILogger<DeadlineTimerJob> logger)
+{
+    /// <summary>A timer fired at most this long before its instant waits for it; Hangfire fires up to about a second early.</summary>
+    public static readonly TimeSpan EarlyWaitLimit = TimeSpan.FromSeconds(2);
+
+    public async Task<TimerOutcome> FireAsync(Guid caseId, Guid? taskId, int dueVersion, CancellationToken cancellationToken)
+    {
+        var next = await NextAlertAsync(caseId, taskId, cancellationToken);
+        if (next is not { At: { } at, DueVersion: var version } || version != dueVersion)
+        {
+            return TimerOutcome.Stale;
+        }
+
+        var instant = new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+        var wait = instant - time.GetUtcNow();
+        if (wait > EarlyWaitLimit)
+        {
+            return TimerOutcome.Stale;
+        }
+
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken);
+        }
+
+        var outcome = await sweeper.SuperviseAsync(new DueDeadline(caseId, taskId, dueVersion, at), cancellationToken) switch
+        {
+            true => TimerOutcome.Issued,
+            false => TimerOutcome.NothingDue,
+            null => TimerOutcome.Failed,
+        };
+        logger.LogDebug("Timer of case {CaseId} task {TaskId} v{DueVersion}: {Outcome}.", caseId, taskId, dueVersion, outcome);
+        return outcome;
+    }
+
+    private async Task<(DateTime? At, int DueVersion)?> NextAlertAsync(Guid caseId, Guid? taskId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (taskId is { } id)
+        {
+            var task = await db.Tasks.AsNoTracking().Where(t => t.Id == id && t.CaseId == caseId)
+                .Select(t => new { t.NextAlertAt, t.DueVersion }).SingleOrDefaultAsync(cancellationToken);
+            return task is null ? null : (task.NextAlertAt, task.DueVersion);
+        }
+
+        var row = await db.Cases.AsNoTracking().Where(c => c.Id == caseId)
+            .Select(c => new { c.NextAlertAt, c.DueVersion }).SingleOrDefaultAsync(cancellationToken);
+        return row is null ? null : (row.NextAlertAt, row.DueVersion);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Threading.Channels;
+using Approval.Supervision.Outbox;
+using Hangfire;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Approval.Supervision.Timers;
+
+/// <summary>
+/// Creates the Hangfire jobs that commits asked for, off the command's path: timers within the
+/// horizon, and one immediate delivery for any number of commits that recorded alerts meanwhile.
+/// </summary>
+/// <remarks>
+/// In memory only: what is lost in a crash is found again by the safety net (a due deadline is
+/// issued, a pending alert is delivered by the recurring dispatch). Thread safe.
+/// </remarks>
+public sealed class TimerPump(DeadlineTimers timers, IBackgroundJobClient jobs, ILogger<TimerPump> logger) : BackgroundService
+{
+    private readonly Channel<DeadlineTimer?> _work = Channel.CreateUnbounded<DeadlineTimer?>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Timers scheduled by this pump since start (the bench reads it).</summary>
+    public long Scheduled => Interlocked.Read(ref _scheduled);
+
+    private long _scheduled;
+
+    public void Post(DeadlineTimer timer) => _work.Writer.TryWrite(timer);
+
+    /// <summary>Asks for one outbox delivery as soon as possible.</summary>
+    public void PostDelivery() => _work.Writer.TryWrite(null);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var reader = _work.Reader;
+        while (await reader.WaitToReadAsync(stoppingToken))
+        {
+            var deliver = false;
+            while (reader.TryRead(out var item))
+            {
+                try
+                {
+                    if (item is null)
+                    {
+                        deliver = true;
+                    }
+                    else if (timers.ScheduleIfNear(item))
+                    {
+                        Interlocked.Increment(ref _scheduled);
+                    }
+                }
+                catch (Exception ex)
+                {
+                    logger.LogError(ex, "Could not schedule the timer of case {CaseId} task {TaskId}; the safety net will find it.", item?.CaseId, item?.TaskId);
+                }
+            }
+
+            if (deliver)
+            {
+                try
+                {
+                    jobs.Enqueue<OutboxDispatchJob>(j => j.RunAsync(CancellationToken.None));
+                }
+                catch (Exception ex)
+                {
+                    logger.LogError(ex, "Could not enqueue an alert delivery; the recurring dispatch will send it.");
+                }
+            }
+        }
+    }
+}

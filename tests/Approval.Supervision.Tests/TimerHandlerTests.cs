@@ -1,0 +1,163 @@
+using Approval.Engine.Cases;
+using Approval.Engine.Cases.Events;
+using Approval.Persistence;
+using Approval.Supervision.Tests.Infrastructure;
+using Approval.Supervision.Timers;
+using Hangfire.InMemory;
+using Hangfire.States;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using static Approval.Supervision.Tests.Infrastructure.Flows;
+
+namespace Approval.Supervision.Tests;
+
+/// <summary>The timer's job and the safety net's scheduling on a fake business clock, without a Hangfire server.</summary>
+public class TimerHandlerTests
+{
+    private TempDatabase _database = null!;
+    private FakeTimeProvider _clock = null!;
+    private Node _node = null!;
+
+    [SetUp]
+    public async Task Start()
+    {
+        _database = new TempDatabase();
+        _clock = new FakeTimeProvider(Monday);
+        _node = await Node.StartAsync(_database, _clock);
+    }
+
+    [TearDown]
+    public async Task Stop()
+    {
+        await _node.DisposeAsync();
+        _database.Dispose();
+    }
+
+    private DeadlineTimerJob Timer() => new(_node.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>(), _node.Sweeper, _clock, NullLogger<DeadlineTimerJob>.Instance);
+
+    private async Task<(CaseState Case, Guid Licence)> StartAsync()
+    {
+        var started = await _node.StartCaseAsync();
+        return (started, started.FindTaskOfStep("licence")!.TaskId);
+    }
+
+    private async Task<List<string>> LicenceCardsAsync(Guid licence) =>
+        [.. (await _node.CardRowsAsync()).Where(c => c.TaskId == licence).Select(c => $"{c.Level}@v{c.DueVersion}")];
+
+    [Test]
+    public async Task A_timer_at_its_instant_issues_the_card_once()
+    {
+        var (started, licence) = await StartAsync();
+        _clock.Set(Local(3, 3)); // the licence's yellow point: the close of Monday
+        var outcome = await Timer().FireAsync(started.CaseId, licence, 1, CancellationToken.None);
+        var again = await Timer().FireAsync(started.CaseId, licence, 1, CancellationToken.None);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(outcome, Is.EqualTo(TimerOutcome.Issued));
+            Assert.That(again, Is.EqualTo(TimerOutcome.Stale), "the card moved the alert point on to red: this timer is spent");
+            Assert.That(await LicenceCardsAsync(licence), Is.EqualTo(new[] { "yellow@v1" }));
+        });
+    }
+
+    [Test]
+    public async Task A_timer_fired_a_second_early_waits_on_the_business_clock_and_then_issues()
+    {
+        var (started, licence) = await StartAsync();
+        _clock.Set(Local(3, 3).AddSeconds(-1.5)); // Hangfire stores whole seconds: it may fire early
+        var firing = Timer().FireAsync(started.CaseId, licence, 1, CancellationToken.None);
+        await Task.Delay(100);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(firing.IsCompleted, Is.False, "waits for the instant");
+            Assert.That(await LicenceCardsAsync(licence), Is.Empty, "nothing before the instant");
+        });
+
+        _clock.Advance(TimeSpan.FromSeconds(1.5));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await firing.WaitAsync(TimeSpan.FromSeconds(10)), Is.EqualTo(TimerOutcome.Issued));
+            Assert.That(await LicenceCardsAsync(licence), Is.EqualTo(new[] { "yellow@v1" }));
+        });
+    }
+
+    [Test]
+    public async Task A_timer_of_a_stale_version_or_a_moved_instant_or_a_closed_task_is_a_no_op()
+    {
+        var (started, licence) = await StartAsync();
+        var hoursEarly = await Timer().FireAsync(started.CaseId, licence, 1, CancellationToken.None); // the alert point is 14 h away: moved
+        _clock.Set(Local(3, 3));
+        var staleVersion = await Timer().FireAsync(started.CaseId, licence, 7, CancellationToken.None);
+        var unknownCase = await Timer().FireAsync(Guid.NewGuid(), licence, 1, CancellationToken.None);
+        await _node.DoAsync(started, _ => new Approval.Engine.Cases.Commands.ApproveTask(licence, "OK", null), Node.Clerk("market-regulation"));
+        var closed = await Timer().FireAsync(started.CaseId, licence, 1, CancellationToken.None);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(hoursEarly, Is.EqualTo(TimerOutcome.Stale));
+            Assert.That(staleVersion, Is.EqualTo(TimerOutcome.Stale));
+            Assert.That(unknownCase, Is.EqualTo(TimerOutcome.Stale));
+            Assert.That(closed, Is.EqualTo(TimerOutcome.Stale));
+            Assert.That(await LicenceCardsAsync(licence), Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task The_same_timer_fired_twice_at_once_records_one_card_and_one_alert()
+    {
+        var (started, licence) = await StartAsync();
+        _clock.Set(Local(3, 3, 0, 1));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Timer().FireAsync(started.CaseId, licence, 1, CancellationToken.None))));
+        var history = (await _node.HistoryAsync(started.CaseId)).OfType<CardIssued>().Where(c => c.TaskId == licence).ToList();
+        var outbox = (await _node.OutboxAsync()).Where(m => m.Kind == CardLevels.Yellow).ToList();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(outcomes.Count(o => o == TimerOutcome.Issued), Is.EqualTo(1), string.Join(",", outcomes));
+            Assert.That(await LicenceCardsAsync(licence), Is.EqualTo(new[] { "yellow@v1" }));
+            Assert.That(history, Has.Count.EqualTo(1));
+            Assert.That(outbox.Count(m => m.CaseId == started.CaseId), Is.EqualTo(1), "one alert (log channel)");
+        });
+    }
+
+    [Test]
+    public async Task The_safety_net_schedules_only_deadlines_within_the_horizon_and_each_once()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await _node.StartCaseAsync();
+        }
+
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(new QuietHangfireLog());
+        var client = new RecordingJobClient();
+        var options = Options.Create(new SupervisionOptions { TimerHorizon = TimeSpan.FromDays(1) });
+        var timers = new DeadlineTimers(client, _clock, options);
+        var net = new SafetyNetJob(_node.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>(), _node.Sweeper, timers,
+            new InMemoryStorage(), _clock, options, NullLogger<SafetyNetJob>.Instance);
+
+        var first = await net.RunAsync(CancellationToken.None);
+        var expected = await CountAlertsBetweenAsync(_clock.GetUtcNow(), _clock.GetUtcNow().AddDays(1));
+        var second = await net.RunAsync(CancellationToken.None);
+        _clock.Advance(TimeSpan.FromDays(1));
+        var third = await net.RunAsync(CancellationToken.None);
+        // Counted after the run: its sweep issued the overdue yellow cards, which moved those alert points on to red.
+        var later = await CountAlertsBetweenAsync(Monday.AddDays(1), Monday.AddDays(2));
+        var delays = client.Created.Take(first.TimersScheduled).Select(c => ((ScheduledState)c.State).EnqueueAt - DateTime.UtcNow).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(expected, Is.GreaterThanOrEqualTo(3), "every case's licence warns within a day");
+            Assert.That(first.TimersScheduled, Is.EqualTo(expected), "one timer per deadline within the horizon, none beyond");
+            Assert.That(second.TimersScheduled, Is.Zero, "the window already covered is not scheduled again");
+            Assert.That(third.Swept.Issued, Is.GreaterThanOrEqualTo(3), "the overdue yellows");
+            Assert.That(third.TimersScheduled, Is.EqualTo(later).And.GreaterThan(0), "only what came within the horizon since");
+            Assert.That(client.Created.Select(c => c.Job.Type), Is.All.EqualTo(typeof(DeadlineTimerJob)));
+            Assert.That(delays, Is.All.GreaterThan(TimeSpan.FromHours(13)), "delays are business-clock distances, handed to Hangfire's own clock");
+        });
+    }
+
+    private async Task<int> CountAlertsBetweenAsync(DateTimeOffset from, DateTimeOffset to)
+    {
+        await using var db = await _node.Db();
+        var (f, t) = (from.UtcDateTime, to.UtcDateTime);
+        return await db.Tasks.CountAsync(x => x.NextAlertAt > f && x.NextAlertAt <= t) + await db.Cases.CountAsync(x => x.NextAlertAt > f && x.NextAlertAt <= t);
+    }
+}
