@@ -15,9 +15,6 @@ public static class ClerkRoles
     /// <summary>Supervisor (督办): receives escalations, may stand in for clerks.</summary>
     public const string Supervisor = "supervisor";
 
-    /// <summary>Operator: runs the service; full use of the Hangfire dashboard at <c>/hangfire</c> (supervisors get it read-only).</summary>
-    public const string Operator = "operator";
-
     /// <summary>Business analyst: writes and publishes workflow definitions.</summary>
     public const string Analyst = "analyst";
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using Approval.Api.Tests.Infrastructure;
 using Approval.Engine.Cases.Commands;
@@ -23,7 +24,7 @@ namespace Approval.Api.Tests.Idempotency;
 public class AnswerWithEffectTests(string provider)
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 2, 9, 0, 0, TimeSpan.FromHours(8));
-    private readonly FakeClock _clock = new(Start);
+    private readonly FakeTimeProvider _clock = new(Start);
     private ApprovalApp? _app;
 
     [OneTimeSetUp]

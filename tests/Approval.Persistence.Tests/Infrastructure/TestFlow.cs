@@ -46,7 +46,7 @@ internal static class TestFlow
     {
         var catalog = new WorkflowCatalog();
         catalog.Register(Workflow);
-        return new CaseStore(factory, catalog, Calendar, new FakeTimeProvider(Monday), Options.Create(options), [], NullLogger<CaseStore>.Instance);
+        return new CaseStore(factory, catalog, Calendar, new FakeTimeProvider(Monday), Options.Create(options), [], [], NullLogger<CaseStore>.Instance);
     }
 
     private static string FindCalendars()
