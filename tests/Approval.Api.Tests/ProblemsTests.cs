@@ -127,7 +127,7 @@ public partial class ProblemsTests
 
     [Test]
     public async Task A_missing_body_is_a_400_naming_the_body() =>
-        await AssertProblem(await _app.Window().PostAsync("/api/cases", new StringContent("", Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        await AssertProblem(await _app.Window().PostAsync("/api/cases", new StringContent("", Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest, "$", "body-required");
 
     [Test]
     public async Task Cases_by_status_are_spelt_as_case_statuses_are()

@@ -64,9 +64,15 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         if (MissingParameter().Match(bad.Message) is { Success: true } missing)
         {
             var source = missing.Groups["source"].Value;
-            var name = source == "body" ? "body" : missing.Groups["name"].Value;
+            var name = source == "body" ? "$" : missing.Groups["name"].Value;
             var message = source == "body" ? "This call needs a JSON body; send at least {}." : $"The parameter {name} is required.";
             return (source == "body" ? "body-required" : "parameter-required", "A required part of the request is missing.", message, new() { [name] = [message] });
+        }
+
+        if (MissingBody().IsMatch(bad.Message))
+        {
+            const string message = "This call needs a JSON body; send at least {}.";
+            return ("body-required", "The request body is missing.", message, new() { ["$"] = [message] });
         }
 
         return ("malformed-request", "The request could not be read.", bad.Message, null);
@@ -100,4 +106,7 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
 
     [GeneratedRegex("^Required parameter \"(?<type>[^\"]+) (?<name>[^ \"]+)\" was not provided from (?<source>[^.]+)\\.$", RegexOptions.Singleline)]
     private static partial Regex MissingParameter();
+
+    [GeneratedRegex("^Implicit body inferred for parameter \"[^\"]+\" but no body was provided\\.", RegexOptions.Singleline)]
+    private static partial Regex MissingBody();
 }
