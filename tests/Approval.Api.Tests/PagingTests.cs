@@ -57,6 +57,43 @@ public class PagingTests
         });
     }
 
+    [Test]
+    public async Task Cards_page_newest_first_each_exactly_once_across_equal_instants()
+    {
+        using var app = new ApprovalApp();
+        _ = app.Server;
+        var at = new DateTime(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc);
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>().CreateDbContextAsync())
+        {
+            db.Set<Approval.Persistence.Supervision.SupervisionCardRow>().AddRange(Enumerable.Range(0, 25).Select(i => new Approval.Persistence.Supervision.SupervisionCardRow
+            {
+                Id = Guid.NewGuid(), CaseId = Guid.NewGuid(), TaskId = Guid.NewGuid(), WorkflowId = "open-restaurant", StepId = "fire", Department = "fire-rescue",
+                Level = "yellow", DeadlineAt = at, DueVersion = 1, CardAt = at, IssuedAt = at.AddMinutes(i / 4),
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        var boss = app.ClientAs(Approval.Security.ClerkRoles.Supervisor, null, "boss");
+        var seen = new List<(DateTimeOffset Issued, Guid Id)>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await (await boss.GetAsync($"/api/supervision/cards?limit=10{(cursor is null ? "" : "&cursor=" + cursor)}")).ReadJsonAsync();
+            seen.AddRange(page["items"]!.AsArray().Select(c => ((DateTimeOffset)c!["issuedAt"]!, (Guid)c["id"]!)));
+            cursor = (string?)page["nextCursor"];
+            pages++;
+        }
+        while (cursor is not null && pages < 10);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(pages, Is.EqualTo(3));
+            Assert.That(seen.Select(c => c.Id).Distinct().Count(), Is.EqualTo(25));
+            Assert.That(seen.Select(c => c.Issued), Is.Ordered.Descending);
+        });
+    }
+
     [TestCase("/api/tasks?department=fire-rescue&cursor=bm9wZQ", "cursor")]
     [TestCase("/api/tasks?department=fire-rescue&limit=501", "limit")]
     [TestCase("/api/tasks?department=fire-rescue&limit=0", "limit")]
