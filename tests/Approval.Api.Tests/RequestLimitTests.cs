@@ -33,5 +33,6 @@ public class RequestLimitTests
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
             Assert.That(await app.CountAsync(), Is.EqualTo(before));
         });
+        await ProblemsTests.AssertProblem(response, HttpStatusCode.RequestEntityTooLarge, code: "body-too-large");
     }
 }

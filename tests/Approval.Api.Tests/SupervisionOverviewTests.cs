@@ -36,8 +36,8 @@ public class SupervisionOverviewTests
         var departments = overview["departments"]!.AsArray().ToDictionary(d => (string)d!["department"]!, d => ((int)d!["open"]!, (int)d["overdue"]!));
         Assert.Multiple(() =>
         {
-            Assert.That((int)overview["casesByStatus"]!["Completed"]!, Is.EqualTo(2));
-            Assert.That((int)overview["casesByStatus"]!["Running"]!, Is.EqualTo(1));
+            Assert.That((int)overview["casesByStatus"]!["completed"]!, Is.EqualTo(2));
+            Assert.That((int)overview["casesByStatus"]!["running"]!, Is.EqualTo(1));
             Assert.That((int)overview["completion"]!["onTime"]!, Is.EqualTo(2));
             Assert.That((double)overview["completion"]!["oneVisitRate"]!, Is.EqualTo(0.5));
             Assert.That((double)overview["completion"]!["averageVisits"]!, Is.EqualTo(1.5));

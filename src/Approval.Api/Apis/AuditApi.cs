@@ -1,6 +1,7 @@
 using Approval.Engine.Cases;
 using Approval.Persistence;
 using Approval.Persistence.Audit;
+using Approval.Persistence.Cases;
 using Approval.Api.Problems;
 using Approval.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,9 +13,8 @@ namespace Approval.Api.Apis;
 public static class AuditApi
 {
     /// <summary>
-    /// Maps <c>GET /api/cases/{caseId}/audit</c>. Open to all staff (policy <c>Staff</c>): the
-    /// answer reveals nothing beyond the case's own history, which staff can already read, and
-    /// any clerk who doubts a record should be able to check it.
+    /// Maps <c>GET /api/cases/{caseId}/audit</c>. Whoever may read the case (<see cref="ReadAccess"/>)
+    /// may check its trail: any clerk who doubts a record should be able to.
     /// </summary>
     public static RouteGroupBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
@@ -25,13 +25,31 @@ public static class AuditApi
     }
 
     public static async Task<Results<Ok<AuditView>, ProblemHttpResult>> Verify(
-        Guid caseId, IDbContextFactory<ApprovalDbContext> dbFactory, CancellationToken cancellationToken)
+        Guid caseId, Clerk clerk, CaseStore store, IDbContextFactory<ApprovalDbContext> dbFactory, CancellationToken cancellationToken)
     {
+        // The same read rule as the case itself; a case whose events cannot be loaded is still verified, so a broken chain is reported, not hidden.
+        if (await LoadForAccess(caseId, store, cancellationToken) is { } state && ReadAccess.ForCase(clerk, state) == CaseReadScope.None)
+        {
+            return ReadAccess.CaseRefused(clerk).ToProblem();
+        }
+
         // The verifier holds no state, so one per request costs nothing and needs no registration.
         var audit = await new AuditVerifier(dbFactory).VerifyAsync(caseId, cancellationToken);
         return audit is null
             ? Refusal.NotFound("case-not-found", $"There is no case {caseId}.").ToProblem()
             : TypedResults.Ok(AuditView.From(audit));
+    }
+
+    private static async Task<CaseState?> LoadForAccess(Guid caseId, CaseStore store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await store.LoadAsync(caseId, cancellationToken))?.State;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 }
 

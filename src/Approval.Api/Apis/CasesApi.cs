@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Approval.Api.Hosting;
 using Approval.Api.Problems;
 using Approval.Api.Views;
@@ -39,13 +40,16 @@ public static class CasesApi
             return RefusalProblems.Invalid("workflow-required", "workflowId", "Name the workflow (一件事) to start, e.g. open-restaurant.");
         }
 
-        var workflow = request.Version is { } version ? catalog.Find(request.WorkflowId, version) : catalog.Latest(request.WorkflowId);
+        // An unknown workflow is the workflowId's fault whatever the version; a missing version of a known one is the version's.
+        if (catalog.Latest(request.WorkflowId) is not { } latest)
+        {
+            return RefusalProblems.Invalid("unknown-workflow", "workflowId", $"No workflow '{request.WorkflowId}' is published.");
+        }
+
+        var workflow = request.Version is { } version ? catalog.Find(request.WorkflowId, version) : latest;
         if (workflow is null)
         {
-            return RefusalProblems.Invalid(
-                "unknown-workflow",
-                request.Version is null ? "workflowId" : "version",
-                request.Version is null ? $"No workflow '{request.WorkflowId}' is published." : $"'{request.WorkflowId}' has no published version {request.Version}.");
+            return RefusalProblems.Invalid("unknown-version", "version", $"'{request.WorkflowId}' has no published version {request.Version} (latest: {latest.Version}).");
         }
 
         if (!clerk.IsInRole(ClerkRoles.WindowClerk))
@@ -58,17 +62,22 @@ public static class CasesApi
             return RefusalProblems.Invalid("applicant-required", "applicant", "Record who applies: kind (person or organisation), id and name.");
         }
 
+        if (RequestShape.NullElement(request.Materials, "materials") is { } nullMaterial)
+        {
+            return nullMaterial;
+        }
+
         var applicant = new ApplicantInput(request.Applicant.Kind, request.Applicant.Id, request.Applicant.Name, request.Applicant.Phone);
         var materials = (request.Materials ?? []).Select(m => new MaterialInput(m.MaterialId ?? "", m.Provided, m.PromisedBy)).ToList();
         var command = new StartCase(Guid.CreateVersion7(time.GetUtcNow()), request.Data ?? new Dictionary<string, JsonElement>(), applicant, materials);
         var outcome = await store.StartAsync(workflow, command, clerk.ToActor(), cancellationToken);
         return outcome.Refusal is { } refusal
             ? refusal.ToProblem()
-            : TypedResults.Created($"/api/cases/{command.CaseId}", CaseView.From(outcome.State!, workflow));
+            : TypedResults.Created($"/api/cases/{command.CaseId}", CaseView.From(outcome.State!, workflow, ReadAccess.ForCase(clerk, outcome.State!)));
     }
 
     public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetCase(
-        Guid caseId, CaseStore store, WorkflowCatalog catalog, CancellationToken cancellationToken)
+        Guid caseId, Clerk clerk, CaseStore store, WorkflowCatalog catalog, CancellationToken cancellationToken)
     {
         var loaded = await store.LoadAsync(caseId, cancellationToken);
         if (loaded is null)
@@ -76,23 +85,35 @@ public static class CasesApi
             return CaseNotFound(caseId);
         }
 
-        return TypedResults.Ok(CaseView.From(loaded.State, catalog.Find(loaded.State.WorkflowId, loaded.State.WorkflowVersion)));
+        var scope = ReadAccess.ForCase(clerk, loaded.State);
+        return scope == CaseReadScope.None
+            ? ReadAccess.CaseRefused(clerk).ToProblem()
+            : TypedResults.Ok(CaseView.From(loaded.State, catalog.Find(loaded.State.WorkflowId, loaded.State.WorkflowVersion), scope));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<EventView>>, ProblemHttpResult>> GetEvents(
-        Guid caseId, CaseStore store, CancellationToken cancellationToken)
+        Guid caseId, Clerk clerk, CaseStore store, CancellationToken cancellationToken)
     {
         var loaded = await store.LoadAsync(caseId, cancellationToken);
         if (loaded is null)
         {
             return CaseNotFound(caseId);
+        }
+
+        var scope = ReadAccess.ForCase(clerk, loaded.State);
+        if (scope == CaseReadScope.None)
+        {
+            return ReadAccess.CaseRefused(clerk).ToProblem();
         }
 
         IReadOnlyList<EventView> events = [.. loaded.Rows.Select((row, i) =>
         {
             var actor = loaded.Events[i].Actor;
-            using var payload = JsonDocument.Parse(row.Payload);
-            return new EventView(row.Sequence, row.Type, loaded.Events[i].At, new ActorView(actor.UserId, actor.Name, actor.Roles, actor.Department), loaded.Events[i].Command, payload.RootElement.Clone(), row.Hash);
+            var payload = JsonNode.Parse(row.Payload);
+            ReadAccess.MaskPayload(payload, scope);
+            // The hash is of the stored payload: a masked reader checks the chain with /audit, which the server recomputes.
+            return new EventView(row.Sequence, row.Type, loaded.Events[i].At, new ActorView(actor.UserId, actor.Name, actor.Roles, actor.Department), loaded.Events[i].Command,
+                JsonSerializer.SerializeToElement(payload), row.Hash);
         })];
         return TypedResults.Ok(events);
     }
@@ -112,8 +133,12 @@ public static class CasesApi
         var outcome = await context.Store.ExecuteAsync(caseId, command, context.Clerk.ToActor(), context.CancellationToken);
         return outcome.Refusal is { } refusal
             ? refusal.ToProblem()
-            : TypedResults.Ok(CaseView.From(outcome.State!, context.Catalog.Find(outcome.State!.WorkflowId, outcome.State.WorkflowVersion)));
+            : TypedResults.Ok(CaseView.From(outcome.State!, context.Catalog.Find(outcome.State!.WorkflowId, outcome.State.WorkflowVersion), AfterCommand(context.Clerk, outcome.State)));
     }
+
+    // The engine let this clerk act on the case, so they see at least the masked case.
+    private static CaseReadScope AfterCommand(Clerk clerk, Engine.Cases.CaseState state) =>
+        ReadAccess.ForCase(clerk, state) is var scope and not CaseReadScope.None ? scope : CaseReadScope.Masked;
 
     private static ProblemHttpResult CaseNotFound(Guid caseId) =>
         Engine.Cases.Refusal.NotFound("case-not-found", $"There is no case {caseId}.").ToProblem();

@@ -19,7 +19,7 @@ public static class SupervisionApi
     {
         var api = app.MapGroup("/api/supervision").WithTags("Supervision");
         api.MapGet("/cards", Cards).RequireAuthorization(Policies.DepartmentClerk)
-            .WithSummary("Cards (黄牌/红牌/督办) and approvals by silence, newest first. Supervisors see every department; department clerks their own.");
+            .WithSummary("Cards (黄牌/红牌/督办) and approvals by silence, newest first, in pages (limit ≤ 1000, cursor → nextCursor). Supervisors see every department; department clerks their own.");
         api.MapGet("/dead-letters", ListDeadLetters).RequireAuthorization(Policies.Supervisor)
             .WithSummary("Alerts given up after the retry age, newest first.");
         api.MapPost("/dead-letters/{id:guid}/redeliver", Redeliver).RequireAuthorization(Policies.Supervisor)
@@ -27,8 +27,11 @@ public static class SupervisionApi
         return api;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<CardView>>, ProblemHttpResult>> Cards(
-        Clerk clerk, CardQueries cards, string? department, string? level, bool? open, int? limit, CancellationToken cancellationToken)
+    /// <summary>Longest page of cards or dead letters.</summary>
+    public const int MaxPage = 1000;
+
+    public static async Task<Results<Ok<Page<CardView>>, ProblemHttpResult>> Cards(
+        Clerk clerk, CardQueries cards, string? department, string? level, bool? open, int? limit, string? cursor, CancellationToken cancellationToken)
     {
         if (!clerk.IsInRole(ClerkRoles.Supervisor))
         {
@@ -46,22 +49,22 @@ public static class SupervisionApi
             return RefusalProblems.Invalid("card-level", "level", $"level must be one of {string.Join(", ", Levels)}.");
         }
 
-        if (limit is < 1 or > 1000)
+        var badCursor = Paging.Cursor(cursor, "cards", out var after);
+        if ((Paging.Limit(limit, MaxPage, out var take, fallback: 200) ?? badCursor) is { } bad)
         {
-            return RefusalProblems.Invalid("limit", "limit", "limit must be between 1 and 1000.");
+            return bad;
         }
 
-        var rows = await cards.ListAsync(new CardFilter(department, level, open, limit ?? 200), cancellationToken);
-        IReadOnlyList<CardView> views = [.. rows.Select(CardView.From)];
-        return TypedResults.Ok(views);
+        var rows = await cards.ListAsync(new CardFilter(department, level, open, take + 1, after?.At, after?.Id), cancellationToken);
+        return TypedResults.Ok(Paging.Of(rows, take, "cards", r => new PageKey(r.IssuedAt, r.Id), CardView.From));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<OutboxMessageView>>, ProblemHttpResult>> ListDeadLetters(
         DeadLetters deadLetters, string? department, int? limit, CancellationToken cancellationToken)
     {
-        if (limit is < 1 or > 1000)
+        if (Paging.Limit(limit, MaxPage, out _) is { } bad)
         {
-            return RefusalProblems.Invalid("limit", "limit", "limit must be between 1 and 1000.");
+            return bad;
         }
 
         var rows = await deadLetters.ListAsync(department, limit ?? 200, cancellationToken);

@@ -25,7 +25,7 @@ public static class TasksApi
     public static RouteGroupBuilder MapTasksApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
-        api.MapGet("/", Inbox).WithSummary("A department's inbox (待办), earliest due first. Defaults to the clerk's own department.");
+        api.MapGet("/", Inbox).WithSummary("A department's inbox (待办), earliest due first, in pages of at most 500 (limit, cursor → nextCursor). Defaults to the clerk's own department.");
         api.MapGet("/{taskId:guid}", GetTask).WithSummary("One task.");
         api.MapPost("/{taskId:guid}/claim", (Guid taskId, [AsParameters] CommandContext context) =>
             Act(taskId, new ClaimTask(taskId), context)).WithSummary("Take the task into one's own hands.");
@@ -36,7 +36,9 @@ public static class TasksApi
         api.MapPost("/{taskId:guid}/reject", (Guid taskId, RejectRequest request, [AsParameters] CommandContext context) =>
             Act(taskId, new RejectTask(taskId, request.Reason ?? ""), context)).WithSummary("Reject the item; a reason is required. Ends the case under a join that needs it.");
         api.MapPost("/{taskId:guid}/supplement-request", (Guid taskId, SupplementRequest request, [AsParameters] CommandContext context) =>
-            Act(taskId, new ReturnForSupplement(taskId, request.Missing ?? [], request.Note), context)).WithSummary("Return for supplement (补正), listing everything missing at once (一次性告知); stops the clock.");
+            RequestShape.NullElement(request.Missing, "missing") is { } nullItem
+                ? Task.FromResult<Results<Ok<TaskView>, ProblemHttpResult>>(nullItem)
+                : Act(taskId, new ReturnForSupplement(taskId, request.Missing ?? [], request.Note), context)).WithSummary("Return for supplement (补正), listing everything missing at once (一次性告知); stops the clock.");
         api.MapPost("/{taskId:guid}/supplement-received", (Guid taskId, ChannelRequest request, [AsParameters] CommandContext context) =>
             Act(taskId, new ReceiveSupplement(taskId, request.Channel ?? ""), context)).WithSummary("The applicant supplemented (at the window or online); the clock runs again and the due moves.");
         api.MapPost("/{taskId:guid}/suspend", (Guid taskId, SuspendRequest request, [AsParameters] CommandContext context) =>
@@ -52,8 +54,11 @@ public static class TasksApi
         return api;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<TaskView>>, ProblemHttpResult>> Inbox(
-        Clerk clerk, TaskQueries tasks, WorkflowCatalog catalog, string? department, string? status, int? limit, CancellationToken cancellationToken)
+    /// <summary>Longest inbox page; page on with <c>nextCursor</c>.</summary>
+    public const int MaxInboxPage = 500;
+
+    public static async Task<Results<Ok<Page<TaskView>>, ProblemHttpResult>> Inbox(
+        Clerk clerk, TaskQueries tasks, WorkflowCatalog catalog, string? department, string? status, int? limit, string? cursor, CancellationToken cancellationToken)
     {
         department ??= clerk.Department;
         if (department is null)
@@ -72,18 +77,18 @@ public static class TasksApi
             return RefusalProblems.Invalid("task-status", "status", $"status must be one of {string.Join(", ", StatusFilters.Keys)}.");
         }
 
-        if (limit is < 1 or > 500)
+        var badCursor = Paging.Cursor(cursor, "inbox", out var after);
+        if ((Paging.Limit(limit, MaxInboxPage, out var take) ?? badCursor) is { } bad)
         {
-            return RefusalProblems.Invalid("limit", "limit", "limit must be between 1 and 500.");
+            return bad;
         }
 
-        var rows = await tasks.InboxAsync(department, statuses, limit ?? 100, cancellationToken);
-        IReadOnlyList<TaskView> views = [.. rows.Select(r => InboxView(r, catalog))];
-        return TypedResults.Ok(views);
+        var rows = await tasks.InboxAsync(department, statuses, take + 1, after?.At, after?.Id, cancellationToken);
+        return TypedResults.Ok(Paging.Of(rows, take, "inbox", r => new PageKey(r.Task.DueAt, r.Task.Id), r => InboxView(r, catalog)));
     }
 
     public static async Task<Results<Ok<TaskView>, ProblemHttpResult>> GetTask(
-        Guid taskId, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken cancellationToken)
+        Guid taskId, Clerk clerk, CaseStore store, TaskQueries tasks, WorkflowCatalog catalog, CancellationToken cancellationToken)
     {
         if (await tasks.CaseOfAsync(taskId, cancellationToken) is not { } caseId || await store.LoadAsync(caseId, cancellationToken) is not { } loaded)
         {
@@ -91,7 +96,10 @@ public static class TasksApi
         }
 
         var state = loaded.State;
-        return TypedResults.Ok(TaskView.From(state.FindTask(taskId)!, caseId, catalog.Find(state.WorkflowId, state.WorkflowVersion)));
+        var task = state.FindTask(taskId)!;
+        return ReadAccess.ForTask(clerk, task.Department)
+            ? TypedResults.Ok(TaskView.From(task, caseId, catalog.Find(state.WorkflowId, state.WorkflowVersion)))
+            : ReadAccess.TaskRefused(task.Department).ToProblem();
     }
 
     private static async Task<Results<Ok<TaskView>, ProblemHttpResult>> Act(Guid taskId, CaseCommand command, CommandContext context)

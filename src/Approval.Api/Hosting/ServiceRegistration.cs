@@ -43,9 +43,7 @@ public static class ServiceRegistration
 
         services.AddApprovalSecurity(configuration, environment);
         services.AddApprovalSupervision(configuration);
-        services.AddProblemDetails();
-        services.AddExceptionHandler<BadRequestExceptionHandler>();
-        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddApprovalProblems();
         services.AddHealthChecks();
         services.AddOpenApi(o =>
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Approval.Api.Apis;
 using Approval.Calendar;
 using Approval.Engine.Cases;
 using Approval.Engine.Cases.Events;
@@ -77,7 +78,8 @@ public sealed record CaseView(
     RatingView? Rating,
     IReadOnlyList<TaskView> Tasks)
 {
-    public static CaseView From(CaseState state, PublishedWorkflow? workflow) => new(
+    /// <summary>The case as <paramref name="scope"/> lets its reader see it (see <see cref="ReadAccess"/>).</summary>
+    public static CaseView From(CaseState state, PublishedWorkflow? workflow, CaseReadScope scope) => new(
         state.CaseId,
         state.WorkflowId,
         state.WorkflowVersion,
@@ -88,7 +90,7 @@ public sealed record CaseView(
         state.EndedAt,
         DeadlineView.From(state.Due),
         state.IsClockStopped,
-        state.Applicant,
+        ReadAccess.Applicant(state.Applicant, scope),
         state.Data,
         state.MaterialsProvided,
         state.OutstandingMaterials,

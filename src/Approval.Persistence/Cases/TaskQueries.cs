@@ -15,13 +15,23 @@ public sealed class TaskQueries(IDbContextFactory<ApprovalDbContext> dbFactory)
         return await db.Tasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => (Guid?)t.CaseId).FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>A department's tasks in the given statuses, most urgent (earliest due) first.</summary>
-    public async Task<IReadOnlyList<InboxTask>> InboxAsync(string department, IReadOnlyCollection<string> statuses, int limit, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A department's tasks in the given statuses, most urgent (earliest due) first, ties by id: a total
+    /// order, so keyset paging from <paramref name="afterDue"/>/<paramref name="afterId"/> (the last row
+    /// of the previous page, both or neither) returns every row exactly once.
+    /// </summary>
+    public async Task<IReadOnlyList<InboxTask>> InboxAsync(
+        string department, IReadOnlyCollection<string> statuses, int limit, DateTime? afterDue = null, Guid? afterId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Tasks.AsNoTracking()
-            .Where(t => t.Department == department && statuses.Contains(t.Status))
-            .OrderBy(t => t.DueAt)
+        var tasks = db.Tasks.AsNoTracking().Where(t => t.Department == department && statuses.Contains(t.Status));
+        if (afterDue is { } due && afterId is { } id)
+        {
+            tasks = tasks.Where(t => t.DueAt > due || (t.DueAt == due && t.Id.CompareTo(id) > 0));
+        }
+
+        var rows = await tasks
+            .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
             .Take(limit)
             .Join(db.Cases, t => t.CaseId, c => c.Id, (t, c) => new { Task = t, c.WorkflowId, c.WorkflowVersion })
             .ToListAsync(cancellationToken);

@@ -19,7 +19,7 @@ public sealed class SupervisionStatistics(IDbContextFactory<ApprovalDbContext> d
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
         var byStatus = await db.Cases.AsNoTracking().GroupBy(c => c.Status)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => StatusName(g.Key), g => g.Count, cancellationToken);
 
         var completed = nameof(CaseStatus.Completed);
         var finished = await db.Cases.AsNoTracking().Where(c => c.Status == completed)
@@ -60,6 +60,9 @@ public sealed class SupervisionStatistics(IDbContextFactory<ApprovalDbContext> d
             cards,
             [.. overdue.Select(t => new OverdueTask(t.Id, t.CaseId, t.WorkflowId, t.StepId, t.Department, new DateTimeOffset(t.DueAt)))]);
     }
+
+    /// <summary>A case status as the API spells it everywhere else (<c>AwaitingDelivery</c> → <c>awaiting-delivery</c>).</summary>
+    private static string StatusName(string stored) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(stored);
 
     private static double? Rate(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
 }

@@ -11,7 +11,8 @@ namespace Approval.Supervision.Queries;
 /// True: only cards still in force — their task (or case) is still open and the deadline they refer to
 /// has not moved since. False: only the others. Null: all.
 /// </param>
-public sealed record CardFilter(string? Department, string? Level, bool? Open, int Limit);
+/// <param name="AfterIssuedAt">With <paramref name="AfterId"/>: the last card of the previous page; the list continues after it (keyset paging).</param>
+public sealed record CardFilter(string? Department, string? Level, bool? Open, int Limit, DateTime? AfterIssuedAt = null, Guid? AfterId = null);
 
 /// <summary>Read-side queries over <see cref="SupervisionCardRow"/>. Thread safe.</summary>
 public sealed class CardQueries(IDbContextFactory<ApprovalDbContext> dbFactory)
@@ -39,6 +40,11 @@ public sealed class CardQueries(IDbContextFactory<ApprovalDbContext> dbFactory)
             cards = cards.Where(c =>
                 ((c.TaskId != null && db.Tasks.Any(t => t.Id == c.TaskId && OpenTaskStatuses.Contains(t.Status) && t.DueVersion == c.DueVersion))
                  || (c.TaskId == null && db.Cases.Any(k => k.Id == c.CaseId && k.Status == running && k.DueVersion == c.DueVersion))) == open);
+        }
+
+        if (filter.AfterIssuedAt is { } at && filter.AfterId is { } id)
+        {
+            cards = cards.Where(c => c.IssuedAt < at || (c.IssuedAt == at && c.Id.CompareTo(id) > 0));
         }
 
         return await cards.OrderByDescending(c => c.IssuedAt).ThenBy(c => c.Id).Take(filter.Limit).ToListAsync(cancellationToken);

@@ -40,7 +40,7 @@ public class SupervisionApiTests
     {
         var response = await client.GetAsync("/api/supervision/cards" + query);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        return (await response.ReadJsonAsync()).AsArray();
+        return (await response.ReadJsonAsync())["items"]!.AsArray();
     }
 
     [Test]
