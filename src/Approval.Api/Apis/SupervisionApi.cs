@@ -30,6 +30,9 @@ public static class SupervisionApi
     public static async Task<Results<Ok<IReadOnlyList<CardView>>, ProblemHttpResult>> Cards(
         Clerk clerk, CardQueries cards, string? department, string? level, bool? open, int? limit, CancellationToken cancellationToken)
     {
+        // An empty parameter (?department=&level=, as a form or the docs send it) means "any".
+        department = string.IsNullOrEmpty(department) ? null : department;
+        level = string.IsNullOrEmpty(level) ? null : level;
         if (!clerk.IsInRole(ClerkRoles.Supervisor))
         {
             // A department clerk sees the cards of their own department only.
