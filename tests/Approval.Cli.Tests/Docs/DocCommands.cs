@@ -8,7 +8,7 @@ namespace Approval.Cli.Tests.Docs;
 /// starts with <c>approval</c> (or chains one after <c>&amp;&amp;</c>), with <c>\</c> continuations
 /// joined and trailing <c># comments</c> cut, split into arguments the way a shell would.
 /// </summary>
-internal static partial class DocCommands
+public static partial class DocCommands
 {
     public sealed record Line(int LineNumber, string Text, IReadOnlyList<string> Before, IReadOnlyList<string> Args, string? RedirectTo);
 
