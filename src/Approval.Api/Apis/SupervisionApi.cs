@@ -78,7 +78,7 @@ public static class SupervisionApi
         var outcome = await deadLetters.RedeliverAsync(id, clerk.UserId, cancellationToken);
         if (outcome == RedeliveryOutcome.NotFound || await deadLetters.FindAsync(id, cancellationToken) is not { } message)
         {
-            return Refusal.NotFound("dead-letter-not-found", $"There is no outbox message {id}.").ToProblem();
+            return Refusal.NotFound("dead-letter-not-found", $"There is no outbox message {id}. Redeliver by the dead letter's own 'id' from GET /api/supervision/dead-letters, not by its 'eventId' (the card's id, shared by every channel).").ToProblem();
         }
 
         // Requeued now, or already pending/delivered from an earlier call: either way the answer is its state.

@@ -22,7 +22,10 @@ public sealed record DeadlineView(DateTimeOffset At, bool Provisional)
     public static DeadlineView? From(Deadline? deadline) => deadline is { } d ? new(d.At, d.Provisional) : null;
 }
 
-/// <summary>A department task (待办).</summary>
+/// <summary>
+/// A department task (待办). <c>supplementRoundsUsed</c> counts the 补正 rounds this task has used;
+/// the definition's <c>supplementRounds</c> is how many it is allowed.
+/// </summary>
 public sealed record TaskView(
     Guid Id,
     Guid CaseId,
@@ -40,7 +43,7 @@ public sealed record TaskView(
     bool ClockStopped = false,
     IReadOnlyList<string>? Stops = null,
     IReadOnlyList<string>? Missing = null,
-    int SupplementRounds = 0)
+    int SupplementRoundsUsed = 0)
 {
     public static TaskView From(TaskState task, Guid caseId, PublishedWorkflow? workflow) => new(
         task.TaskId,
