@@ -225,7 +225,7 @@ public sealed class WorkingCalendar
 
         var at = _closeOfDay is { } close ? FromLocal(dueDay * TicksPerDay + close) : FromLocal((dueDay + 1L) * TicksPerDay);
         if (at < start) at = start.ToUniversalTime();
-        return new Deadline(at, NoteMissingYears(startDay, dueDay));
+        return new Deadline(ToMinute(at), NoteMissingYears(startDay, dueDay));
     }
 
     /// <summary>
@@ -239,8 +239,8 @@ public sealed class WorkingCalendar
     {
         var (clock, ticks) = Amount(amount);
         var position = Position(at, clock, out var day);
-        if (ticks == 0) return new Deadline(at.ToUniversalTime(), NoteMissingYears(day, day));
-        var result = InstantAt(position + ticks, clock, day + (int)(ticks / clock.Length));
+        if (ticks == 0) return new Deadline(ToMinute(at), NoteMissingYears(day, day));
+        var result = ToMinute(InstantAt(position + ticks, clock, day + (int)(ticks / clock.Length)));
         return new Deadline(result, NoteMissingYears(day, DeadlineDayNumber(result)));
     }
 
@@ -254,9 +254,9 @@ public sealed class WorkingCalendar
     {
         var (clock, ticks) = Amount(amount);
         var position = Position(at, clock, out var day);
-        if (ticks == 0) return new Deadline(at.ToUniversalTime(), NoteMissingYears(day, day));
+        if (ticks == 0) return new Deadline(ToMinute(at), NoteMissingYears(day, day));
         if (position - ticks <= 0) throw new ArgumentOutOfRangeException(nameof(amount), amount, "Moving back this far leaves the calendar's range.");
-        var result = InstantAt(position - ticks, clock, day - (int)(ticks / clock.Length));
+        var result = ToMinute(InstantAt(position - ticks, clock, day - (int)(ticks / clock.Length)));
         return new Deadline(result, NoteMissingYears(DeadlineDayNumber(result), day));
     }
 
@@ -268,8 +268,9 @@ public sealed class WorkingCalendar
     /// after the due still moves it; a stop never makes it earlier; an empty stop leaves it unchanged.
     /// </summary>
     /// <remarks>
-    /// On the day clock a stop counts to the tick: a stop from 10:00 to 15:00 on a working day moves
-    /// a due at 24:00 to 05:00 of the next working day. Stops that overlap are the caller's business:
+    /// On the day clock a stop counts in whole minutes (seconds are cut off): a stop from 10:00 to
+    /// 15:00 on a working day moves a due at 24:00 to 05:00 of the next working day; a stop of 5.1 s
+    /// moves nothing. Every deadline this class returns is at a whole minute. Stops that overlap are the caller's business:
     /// pass one merged interval.
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="resumedAt"/> is before <paramref name="stoppedAt"/>.</exception>
@@ -283,10 +284,22 @@ public sealed class WorkingCalendar
         var position = Position(due, clock, out _);
         var dueDay = DeadlineDayNumber(due);
         var provisional = NoteMissingYears(stopDay, resumeDay);
-        var delta = resumed - stopped;
-        if (delta == 0) return new Deadline(due.ToUniversalTime(), NoteMissingYears(dueDay, dueDay) | provisional);
-        var result = InstantAt(position + delta, clock, dueDay + (int)(delta / clock.Length));
+        // The law counts stopped time in days and a clerk reads minutes: only whole minutes of a stop
+        // move the due, so a stop of a few seconds leaves a close-of-day due at the close of its day.
+        var delta = (resumed - stopped) / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute;
+        if (delta == 0) return new Deadline(ToMinute(due), NoteMissingYears(dueDay, dueDay) | provisional);
+        var result = ToMinute(InstantAt(position + delta, clock, dueDay + (int)(delta / clock.Length)));
         return new Deadline(result, NoteMissingYears(dueDay, DeadlineDayNumber(result)) | provisional);
+    }
+
+    /// <summary>
+    /// Deadlines are kept to the whole minute (the precision of a notice and of what a clerk reads):
+    /// anything finer is cut off, so a due is never later than the exact computation.
+    /// </summary>
+    private static DateTimeOffset ToMinute(DateTimeOffset instant)
+    {
+        var utc = instant.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
     }
 
     internal static bool IsWeekendDayNumber(int dayNumber) => dayNumber % 7 >= 5; // day 0 (0001-01-01) is a Monday

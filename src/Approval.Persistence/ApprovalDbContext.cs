@@ -88,7 +88,8 @@ public class ApprovalDbContext : DbContext
             e.Property(w => w.ContentHash).HasMaxLength(64).IsRequired();
             e.Property(w => w.Definition).IsRequired();
             e.Property(w => w.SourceFile).HasMaxLength(400);
-            e.HasIndex(w => new { w.WorkflowId, w.ContentHash }).IsUnique();
+            // Not unique: a rollback publishes an older version's content again as a new version.
+            e.HasIndex(w => new { w.WorkflowId, w.ContentHash });
         });
 
         // Later features (supervision, idempotency) bring their tables as configurations of their own.

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Approval.Cli.Commands;
+using Approval.Cli.Hosting;
 
 namespace Approval.Cli.Tests;
 
@@ -16,7 +17,7 @@ public class CalendarCommandTests
         root.Subcommands.Add(CalendarCommand.Create());
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var exit = CliRunner.InvokeAsync(root, args, new InvocationConfiguration { Output = output, Error = error }).GetAwaiter().GetResult();
         return (exit, output.ToString(), error.ToString());
     }
 
@@ -119,10 +120,10 @@ public class CalendarCommandTests
     }
 
     [Test]
-    public void Show_marks_a_year_without_a_file_as_provisional()
+    public void Show_marks_a_year_without_a_file_as_provisional_and_exits_1()
     {
         var (exit, output, _) = Run("calendar", "show", "2027", "--calendars", Calendars);
-        Assert.That(exit, Is.Zero);
+        Assert.That(exit, Is.EqualTo(1), "docs/calendar.md: 1 for missing calendar data");
         Assert.That(output, Does.Contain("PROVISIONAL: no 2027.json"));
         Assert.That(output, Does.Contain("Working days: 261 of 365 (provisional)"));
     }

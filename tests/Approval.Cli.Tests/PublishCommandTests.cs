@@ -76,7 +76,16 @@ public class PublishCommandTests
         var handler = new StubHandler(HttpStatusCode.OK, """{ "id": "open-restaurant", "version": 2, "created": false, "contentHash": "ab12" }""");
         var (exit, output, _) = Publish(handler, OpenRestaurant, "--token", "T");
         Assert.That(exit, Is.Zero);
-        Assert.That(output, Does.Contain("version 2 (unchanged: identical content was already published)"));
+        Assert.That(output, Does.Contain("version 2 (unchanged: this content is already the latest version)"));
+    }
+
+    [Test]
+    public void Older_content_reports_the_rollback_version()
+    {
+        var handler = new StubHandler(HttpStatusCode.Created, """{ "id": "open-restaurant", "version": 3, "created": true, "contentHash": "ab12", "restoredFrom": 1, "latest": 3 }""");
+        var (exit, output, _) = Publish(handler, OpenRestaurant, "--token", "T");
+        Assert.That(exit, Is.Zero);
+        Assert.That(output, Does.Contain("open-restaurant version 3 (new latest version, restoring the content of version 1: a rollback)"));
     }
 
     [Test]

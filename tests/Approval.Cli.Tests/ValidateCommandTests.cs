@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Approval.Cli.Analysis;
 using Approval.Cli.Commands;
+using Approval.Cli.Hosting;
 
 namespace Approval.Cli.Tests;
 
@@ -20,7 +21,7 @@ public class ValidateCommandTests
         root.Subcommands.Add(command);
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }).GetAwaiter().GetResult();
+        var exit = CliRunner.InvokeAsync(root, args, new InvocationConfiguration { Output = output, Error = error }).GetAwaiter().GetResult();
         return (exit, output.ToString(), error.ToString());
     }
 

@@ -176,16 +176,56 @@ public class LoaderErrorTests
     }
 
     [Test]
-    public void APV012_compares_hours_with_working_days_at_eight_office_hours_a_day()
+    public void APV012_compares_hours_with_working_days_at_the_calendars_seven_office_hours_a_day()
     {
         string Hours(string id, int h) =>
             $$"""{ "type": "task", "id": "{{id}}", "name": "即办", "department": "taxation", "timeLimit": { "hours": {{h}} }, "warning": { "yellow": { "hoursBefore": 1 } } }""";
-        var fits = Defs.Load(Defs.With($"{Hours("a", 4)}, {Hours("b", 4)}", top: """ "timeLimit": { "workingDays": 1 },"""));
-        var exceeds = Defs.Load(Defs.With($"{Hours("a", 4)}, {Hours("b", 5)}", top: """ "timeLimit": { "workingDays": 1 },"""));
+        var fits = Defs.Load(Defs.With($"{Hours("a", 4)}, {Hours("b", 3)}", top: """ "timeLimit": { "workingDays": 1 },"""));
+        var exceeds = Defs.Load(Defs.With($"{Hours("a", 4)}, {Hours("b", 4)}", top: """ "timeLimit": { "workingDays": 1 },"""));
         Assert.Multiple(() =>
         {
             Assert.That(fits.Diagnostics, Is.Empty);
-            Assert.That(Single(exceeds, ErrorCodes.ExceedsCaseLimit).JsonPath, Is.EqualTo("$.steps[2].timeLimit"));
+            var error = Single(exceeds, ErrorCodes.ExceedsCaseLimit);
+            Assert.That(error.JsonPath, Is.EqualTo("$.steps[2].timeLimit"));
+            Assert.That(error.Message, Does.Contain("1 working day and 1 office hour into the case").And.Contain("a working day counted as 7 office hours"));
+        });
+    }
+
+    [Test]
+    public void APV013_counts_a_working_day_as_seven_office_hours()
+    {
+        // A 7-hour task with a yellow card one working day before: the card falls as it opens (7 h = 1 day).
+        var atOpening = Defs.Load(Defs.With("""{ "type": "task", "id": "a", "name": "即办", "department": "taxation", "timeLimit": { "hours": 7 }, "warning": { "yellow": { "workingDaysBefore": 1 } } }"""));
+        var before = Defs.Load(Defs.With("""{ "type": "task", "id": "a", "name": "即办", "department": "taxation", "timeLimit": { "hours": 8 }, "warning": { "yellow": { "workingDaysBefore": 1 } } }"""));
+        Assert.Multiple(() =>
+        {
+            Assert.That(atOpening.Warnings.Select(w => w.Code), Does.Contain(ErrorCodes.YellowNotBeforeLimit));
+            Assert.That(before.Warnings.Select(w => w.Code), Does.Not.Contain(ErrorCodes.YellowNotBeforeLimit));
+        });
+    }
+
+    [Test]
+    public void An_unknown_department_close_to_a_known_one_gets_a_did_you_mean()
+    {
+        var result = Defs.Load(Defs.With("""{ "type": "task", "id": "a", "name": "税务", "department": "taxatoin", "timeLimit": { "workingDays": 1 } }"""));
+        Assert.That(Single(result, ErrorCodes.UnknownDepartment).Message, Does.Contain("did you mean 'taxation'?"));
+    }
+
+    [Test]
+    public void A_parallel_step_without_branches_says_how_to_fix_it()
+    {
+        var result = Defs.Load(Defs.With("""{ "type": "parallel", "id": "p", "name": "并联", "branches": [] }"""));
+        Assert.That(Single(result, ErrorCodes.EmptyBlock).Message, Does.Contain("add at least two under \"branches\""));
+    }
+
+    [Test]
+    public void Messages_use_an_before_a_vowel()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Approval.Definitions.Loading.Wording.A("integer"), Is.EqualTo("an integer"));
+            Assert.That(Approval.Definitions.Loading.Wording.A("intake"), Is.EqualTo("an intake"));
+            Assert.That(Approval.Definitions.Loading.Wording.A("date"), Is.EqualTo("a date"));
         });
     }
 

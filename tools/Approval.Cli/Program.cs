@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Approval.Cli.Commands;
+using Approval.Cli.Hosting;
 
 var root = new RootCommand("approval: tools for the analysts and operators of the Approval orchestrator");
 
@@ -16,4 +17,5 @@ root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(VerifyCommand.Create());
 
-return await root.Parse(args).InvokeAsync();
+// Parse errors exit 2 here, in one place, for every command (see CliRunner).
+return await CliRunner.InvokeAsync(root, args);

@@ -33,6 +33,9 @@ public static class SupervisionApi
     public static async Task<Results<Ok<Page<CardView>>, ProblemHttpResult>> Cards(
         Clerk clerk, CardQueries cards, string? department, string? level, bool? open, int? limit, string? cursor, CancellationToken cancellationToken)
     {
+        // An empty parameter (?department=&level=, as a form or the docs send it) means "any".
+        department = string.IsNullOrEmpty(department) ? null : department;
+        level = string.IsNullOrEmpty(level) ? null : level;
         if (!clerk.IsInRole(ClerkRoles.Supervisor))
         {
             // A department clerk sees the cards of their own department only.
@@ -78,7 +81,7 @@ public static class SupervisionApi
         var outcome = await deadLetters.RedeliverAsync(id, clerk.UserId, cancellationToken);
         if (outcome == RedeliveryOutcome.NotFound || await deadLetters.FindAsync(id, cancellationToken) is not { } message)
         {
-            return Refusal.NotFound("dead-letter-not-found", $"There is no outbox message {id}.").ToProblem();
+            return Refusal.NotFound("dead-letter-not-found", $"There is no outbox message {id}. Redeliver by the dead letter's own 'id' from GET /api/supervision/dead-letters, not by its 'eventId' (the card's id, shared by every channel).").ToProblem();
         }
 
         // Requeued now, or already pending/delivered from an earlier call: either way the answer is its state.

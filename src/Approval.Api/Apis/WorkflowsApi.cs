@@ -48,7 +48,7 @@ public static class WorkflowsApi
         }
 
         var published = await publisher.PublishAsync(new DefinitionCandidate(result.Definition, result.CanonicalJson!, result.ContentHash!, "api"), cancellationToken);
-        var view = new PublishView(published.Workflow.Id, published.Workflow.Version, published.Created, published.Workflow.ContentHash);
+        var view = new PublishView(published.Workflow.Id, published.Workflow.Version, published.Created, published.Workflow.ContentHash, published.RestoredFrom, published.Latest ?? published.Workflow.Version);
         return published.Created
             ? TypedResults.Created($"/api/workflows/{view.Id}/versions", view)
             : TypedResults.Ok(view);
@@ -72,8 +72,13 @@ public sealed record WorkflowView(string Id, int Version, string Name, string? D
 /// <summary>A definition to publish, as the JSON object an analyst edits.</summary>
 public sealed record PublishRequest(JsonElement? Definition);
 
-/// <summary>Where a publish landed; <paramref name="Created"/> is false when identical content was already published.</summary>
-public sealed record PublishView(string Id, int Version, bool Created, string ContentHash);
+/// <summary>
+/// Where a publish landed. <paramref name="Created"/> is false when the content is already the latest
+/// version. Publishing the content of an older version is a rollback: a new version (201) with
+/// <paramref name="RestoredFrom"/> naming the version whose content it brings back.
+/// <paramref name="Latest"/> is the workflow's latest version now, which new cases start on.
+/// </summary>
+public sealed record PublishView(string Id, int Version, bool Created, string ContentHash, int? RestoredFrom = null, int? Latest = null);
 
 public sealed record SkippedView(string File, IReadOnlyList<string> Errors);
 

@@ -21,6 +21,7 @@ internal static class CalendarFactory
             OfficeHours = settings.OfficeHours.Count == 0 ? CalendarOptions.DefaultOfficeHours : [.. settings.OfficeHours.Select(ParseOfficeHours)],
         };
         var calendar = new WorkingCalendar(years, options);
+        Views.DeadlineView.Zone = calendar.Zone; // every rendered due carries this zone's local time beside the instant
         calendar.MissingYearUsed += (_, year) => logger.LogWarning(
             "A deadline reaches into {Year}, which has no calendar file: computed on weekends only and marked provisional. Add workflows/calendars/{Year}.json when the State Council publishes it.", year, year);
         logger.LogInformation("Calendar years loaded: {Years}; time zone {Zone}.", string.Join(", ", years.Select(y => y.Year)), options.TimeZone);

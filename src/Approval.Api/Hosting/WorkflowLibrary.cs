@@ -45,7 +45,7 @@ public sealed class WorkflowLibrary(WorkflowPublisher publisher, IOptions<Approv
                 continue;
             }
 
-            await publisher.PublishAsync(new DefinitionCandidate(result.Definition, result.CanonicalJson!, result.ContentHash!, Path.GetFileName(result.File)), cancellationToken);
+            await publisher.PublishAsync(new DefinitionCandidate(result.Definition, result.CanonicalJson!, result.ContentHash!, Path.GetFileName(result.File)), PublishMode.KeepKnownContent, cancellationToken);
         }
     }
 }

@@ -7,13 +7,26 @@ using Approval.Persistence.Workflows;
 
 namespace Approval.Api.Views;
 
-/// <summary>A deadline as clients see it: the instant, and whether it rests on a year with no calendar data yet.</summary>
+/// <summary>
+/// A deadline as clients see it: the instant (UTC), the same instant as the service centre's local
+/// time to the minute (what a clerk reads and a notice prints, e.g. <c>2026-12-07T17:00+08:00</c>),
+/// and whether it rests on a year with no calendar data yet.
+/// </summary>
 public sealed record DeadlineView(DateTimeOffset At, bool Provisional)
 {
+    /// <summary>The service centre's zone; set once from the calendar the service is built with (Asia/Shanghai by default).</summary>
+    internal static TimeZoneInfo Zone { get; set; } = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    /// <summary><see cref="At"/> in the service centre's local time, to the minute, with its offset.</summary>
+    public string Local => TimeZoneInfo.ConvertTime(At, Zone).ToString("yyyy-MM-dd'T'HH:mmzzz", System.Globalization.CultureInfo.InvariantCulture);
+
     public static DeadlineView? From(Deadline? deadline) => deadline is { } d ? new(d.At, d.Provisional) : null;
 }
 
-/// <summary>A department task (待办).</summary>
+/// <summary>
+/// A department task (待办). <c>supplementRoundsUsed</c> counts the 补正 rounds this task has used;
+/// the definition's <c>supplementRounds</c> is how many it is allowed.
+/// </summary>
 public sealed record TaskView(
     Guid Id,
     Guid CaseId,
@@ -31,7 +44,7 @@ public sealed record TaskView(
     bool ClockStopped = false,
     IReadOnlyList<string>? Stops = null,
     IReadOnlyList<string>? Missing = null,
-    int SupplementRounds = 0)
+    int SupplementRoundsUsed = 0)
 {
     public static TaskView From(TaskState task, Guid caseId, PublishedWorkflow? workflow) => new(
         task.TaskId,

@@ -28,7 +28,7 @@ internal sealed class ConditionBinder(IReadOnlyDictionary<string, FieldType> fie
         if (bound.Kind != ValueKind.Boolean)
         {
             Problem(ErrorCodes.ConditionType, root.Offset,
-                $"A condition must be true or false, but {Describe(root, bound)} is a {Name(bound.Kind)}; compare it, e.g. {Example(root, bound)}.");
+                $"A condition must be true or false, but {Describe(root, bound)} is {Loading.Wording.A(Name(bound.Kind))}; compare it, e.g. {Example(root, bound)}.");
             return null;
         }
 
@@ -83,7 +83,7 @@ internal sealed class ConditionBinder(IReadOnlyDictionary<string, FieldType> fie
 
         if (operand.Kind != ValueKind.Boolean)
         {
-            Problem(ErrorCodes.ConditionType, node.Offset, $"'not' needs a true/false value, but {Describe(node.Operand, operand)} is a {Name(operand.Kind)}.");
+            Problem(ErrorCodes.ConditionType, node.Offset, $"'not' needs a true/false value, but {Describe(node.Operand, operand)} is {Loading.Wording.A(Name(operand.Kind))}.");
             return null;
         }
 
@@ -105,7 +105,7 @@ internal sealed class ConditionBinder(IReadOnlyDictionary<string, FieldType> fie
             else if (operand.Kind != ValueKind.Boolean)
             {
                 Problem(ErrorCodes.ConditionType, operandNode.Offset,
-                    $"'{(node.IsAnd ? "and" : "or")}' joins true/false values, but {Describe(operandNode, operand)} is a {Name(operand.Kind)}.");
+                    $"'{(node.IsAnd ? "and" : "or")}' joins true/false values, but {Describe(operandNode, operand)} is {Loading.Wording.A(Name(operand.Kind))}.");
                 ok = false;
             }
             else
@@ -180,7 +180,7 @@ internal sealed class ConditionBinder(IReadOnlyDictionary<string, FieldType> fie
             if (bound.Kind != value.Kind)
             {
                 Problem(ErrorCodes.ConditionType, item.Offset,
-                    $"The list holds {Describe(item, bound)} ({Name(bound.Kind)}), but {Describe(node.Value, value)} is a {Name(value.Kind)}.");
+                    $"The list holds {Describe(item, bound)} ({Name(bound.Kind)}), but {Describe(node.Value, value)} is {Loading.Wording.A(Name(value.Kind))}.");
                 continue;
             }
 

@@ -106,7 +106,11 @@ internal sealed class StepReader(
             department = d;
             if (!departments.Contains(d))
             {
-                var known = departments.All.Count == 0 ? "the registry is empty" : "see workflows/departments.json";
+                var known = departments.All.Count == 0
+                    ? "the registry is empty"
+                    : Wording.Nearest(d, departments.All.Select(x => x.Id)) is { } near
+                        ? $"did you mean '{near}'? see workflows/departments.json"
+                        : "see workflows/departments.json";
                 diagnostics.Add(ErrorCodes.UnknownDepartment, o.PathOf("department"), $"Department '{d}' is not in the department registry ({known}).");
             }
         }
@@ -164,7 +168,7 @@ internal sealed class StepReader(
         var branches = array is null ? [] : ReadSteps(array, branchesPath);
         if (array is { Count: 0 })
         {
-            diagnostics.Add(ErrorCodes.EmptyBlock, branchesPath, $"Parallel step '{id}' has no branches.");
+            diagnostics.Add(ErrorCodes.EmptyBlock, branchesPath, $"Parallel step '{id}' has no branches; add at least two under \"branches\" (each a task, or a sequence of steps), or replace the parallel step by its only task.");
         }
         else if (array is { Count: 1 })
         {
@@ -241,7 +245,7 @@ internal sealed class StepReader(
         var branches = new List<SequenceStepDefinition>();
         if (array is { Count: 0 })
         {
-            diagnostics.Add(ErrorCodes.EmptyBlock, branchesPath, $"Decision step '{id}' has no branches.");
+            diagnostics.Add(ErrorCodes.EmptyBlock, branchesPath, $"Decision step '{id}' has no branches; add one per outcome under \"branches\", each with a \"when\" condition (the last may leave it out: the otherwise branch) and its \"steps\".");
         }
 
         var otherwiseSeen = false;

@@ -21,13 +21,13 @@ internal static class FlowShapeRule
         if (top[0] is not IntakeStepDefinition)
         {
             diagnostics.Add(ErrorCodes.IntakePlacement, top[0].Path,
-                $"The first step must be an intake step (\"type\": \"intake\"), but '{top[0].Id}' is a {Kind(top[0])} step.");
+                $"The first step must be an intake step (\"type\": \"intake\"), but '{top[0].Id}' is {Wording.A(Kind(top[0]))} step.");
         }
 
         if (top[^1] is not DeliveryStepDefinition)
         {
             diagnostics.Add(ErrorCodes.DeliveryPlacement, top[^1].Path,
-                $"The last step must be a delivery step (\"type\": \"delivery\"), but '{top[^1].Id}' is a {Kind(top[^1])} step.");
+                $"The last step must be a delivery step (\"type\": \"delivery\"), but '{top[^1].Id}' is {Wording.A(Kind(top[^1]))} step.");
         }
 
         foreach (var step in StepWalk.All(top))

@@ -3,22 +3,36 @@ using Approval.Calendar;
 namespace Approval.Definitions.Validation;
 
 /// <summary>
-/// Puts working-day and office-hour limits on one scale for publish-time checks only. The
-/// deadline engine computes real instants on the calendar; here a working day counts as
-/// <see cref="PerWorkingDay"/> office hours, the usual 9:00–12:00, 13:00–18:00 service-centre day.
+/// Puts working-day and office-hour limits on one scale for publish-time checks only (APV012,
+/// APV013). The deadline engine computes real instants on the calendar; here a working day counts
+/// as the office day of <see cref="CalendarOptions.DefaultOfficeHours"/> (09:00–12:00 and
+/// 13:30–17:30: 7 office hours, as docs/calendar.md says), so the two checks and the clock agree.
 /// </summary>
 internal static class OfficeHours
 {
-    public const int PerWorkingDay = 8;
+    /// <summary>Office hours in one working day, from the calendar's office spans.</summary>
+    public static readonly int PerWorkingDay = Math.Max(1, (int)Math.Round(CalendarOptions.DefaultOfficeHours.Sum(h => (h.To - h.From).TotalHours)));
 
     public static int Of(TimeLimit limit) => limit.WorkingDays is { } d ? d * PerWorkingDay : limit.Hours ?? 0;
 
     public static int Of(Model.WarningPolicy policy) =>
         policy.YellowWorkingDaysBefore is { } d ? d * PerWorkingDay : policy.YellowHoursBefore ?? 0;
 
-    /// <summary>Shows <paramref name="hours"/> in the unit the analyst used for <paramref name="like"/>.</summary>
-    public static string Format(int hours, TimeLimit like) =>
-        like.WorkingDays is not null && hours % PerWorkingDay == 0
-            ? $"{hours / PerWorkingDay} working day{(hours == PerWorkingDay ? string.Empty : "s")}"
-            : $"{hours} office hour{(hours == 1 ? string.Empty : "s")}";
+    /// <summary>
+    /// Shows <paramref name="hours"/> in the unit the analyst used for <paramref name="like"/>: working
+    /// days (with the office hours left over, if any) for a working-day limit, office hours otherwise.
+    /// </summary>
+    public static string Format(int hours, TimeLimit like)
+    {
+        if (like.WorkingDays is null) return Hours(hours);
+        var days = hours / PerWorkingDay;
+        var rest = hours % PerWorkingDay;
+        var dayText = $"{days} working day{(days == 1 ? string.Empty : "s")}";
+        return rest == 0 ? dayText : days == 0 ? Hours(rest) : $"{dayText} and {Hours(rest)}";
+    }
+
+    /// <summary>Said once in a message that mixes the two units, so the sum can be checked by hand.</summary>
+    public static string Scale => $"a working day counted as {PerWorkingDay} office hours";
+
+    private static string Hours(int hours) => $"{hours} office hour{(hours == 1 ? string.Empty : "s")}";
 }

@@ -136,8 +136,11 @@ public static class CaseDecider
 
         if (task.IsClockStopped && !whileClockStopped)
         {
-            var why = task.Stops.Contains("supplement") ? "waits for the applicant's supplement (补正)" : "is under a special procedure (特别程序)";
-            return Refusal.Conflict("clock-stopped", $"The task {why}; resume it first.");
+            // Name the action that restarts the clock, so the clerk knows which call comes first.
+            var (why, then) = task.Stops.Contains("supplement")
+                ? ("waits for the applicant's supplement (补正)", "record it first with POST /api/tasks/{id}/supplement-received")
+                : ("is under a special procedure (特别程序)", "end it first with POST /api/tasks/{id}/resume");
+            return Refusal.Conflict("clock-stopped", $"The task {why}; {then}.");
         }
 
         return rule(task, new DecisionFlow(state, context));

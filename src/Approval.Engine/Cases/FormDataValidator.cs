@@ -18,7 +18,7 @@ internal static class FormDataValidator
             }
             else if (value.ValueKind != JsonValueKind.Null && !Fits(value, type))
             {
-                problems.Add("field-type", $"data.{name}", $"'{name}' must be a {type.ToString().ToLowerInvariant()}, not {Describe(value)}.");
+                problems.Add("field-type", $"data.{name}", $"'{name}' must be {Approval.Definitions.Loading.Wording.A(type.ToString().ToLowerInvariant())}, not {Describe(value)}.");
             }
         }
     }

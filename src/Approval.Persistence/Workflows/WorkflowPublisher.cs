@@ -7,10 +7,11 @@ namespace Approval.Persistence.Workflows;
 
 /// <summary>
 /// Publishes definitions as immutable numbered versions and keeps the <see cref="WorkflowCatalog"/>
-/// in step with the database. Identical content (by hash) never makes a new version, so
-/// restarting the service or republishing an unchanged file is a no-op.
+/// in step with the database. Content equal to the latest version never makes a new version, so
+/// republishing an unchanged file is a no-op; content equal to an older version is a rollback (a
+/// new version with that content) when an analyst publishes it, and a no-op at start-up.
 /// </summary>
-/// <remarks>Thread safe. Two nodes publishing the same new content race on a unique index; the loser reads the winner's version.</remarks>
+/// <remarks>Thread safe. Two nodes publishing the same new content race on the (workflow, version) key; the loser reads again and finds the winner's version.</remarks>
 public sealed class WorkflowPublisher(IDbContextFactory<ApprovalDbContext> dbFactory, WorkflowCatalog catalog, TimeProvider time, ILogger<WorkflowPublisher> logger)
 {
     /// <summary>
@@ -64,22 +65,40 @@ public sealed class WorkflowPublisher(IDbContextFactory<ApprovalDbContext> dbFac
             return row is not null && parse(row.Definition) is { } definition ? ToPublished(row, definition) : null;
         };
 
-    public async Task<PublishResult> PublishAsync(DefinitionCandidate candidate, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Publishes <paramref name="candidate"/>: content equal to the latest version returns it
+    /// (Created false); new content becomes the next version; content equal to an older version
+    /// becomes the next version too under <see cref="PublishMode.RestoreOlderContent"/> (with
+    /// <see cref="PublishResult.RestoredFrom"/> set), or returns that older version unchanged under
+    /// <see cref="PublishMode.KeepKnownContent"/>.
+    /// </summary>
+    public async Task<PublishResult> PublishAsync(DefinitionCandidate candidate, CancellationToken cancellationToken = default) =>
+        await PublishAsync(candidate, PublishMode.RestoreOlderContent, cancellationToken);
+
+    /// <inheritdoc cref="PublishAsync(DefinitionCandidate, CancellationToken)"/>
+    public async Task<PublishResult> PublishAsync(DefinitionCandidate candidate, PublishMode mode, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(candidate);
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var id = candidate.Definition.Id;
-            var existing = await db.WorkflowVersions.AsNoTracking()
-                .FirstOrDefaultAsync(w => w.WorkflowId == id && w.ContentHash == candidate.ContentHash, cancellationToken);
-            if (existing is not null)
+            var latestRow = await db.WorkflowVersions.AsNoTracking().Where(w => w.WorkflowId == id)
+                .OrderByDescending(w => w.Version).FirstOrDefaultAsync(cancellationToken);
+            var latest = latestRow?.Version ?? 0;
+            if (latestRow is not null && latestRow.ContentHash == candidate.ContentHash)
             {
-                var known = catalog.Find(id, existing.Version) ?? ToPublished(existing, candidate.Definition);
-                catalog.Register(known);
-                return new PublishResult(known, Created: false);
+                return new PublishResult(Known(latestRow, candidate), Created: false, Latest: latest);
             }
 
-            var latest = await db.WorkflowVersions.Where(w => w.WorkflowId == id).MaxAsync(w => (int?)w.Version, cancellationToken) ?? 0;
+            var older = await db.WorkflowVersions.AsNoTracking()
+                .Where(w => w.WorkflowId == id && w.ContentHash == candidate.ContentHash)
+                .OrderByDescending(w => w.Version).FirstOrDefaultAsync(cancellationToken);
+            if (older is not null && mode == PublishMode.KeepKnownContent)
+            {
+                return new PublishResult(Known(older, candidate), Created: false, Latest: latest);
+            }
+
             var row = new WorkflowVersionRow
             {
                 WorkflowId = id,
@@ -97,14 +116,30 @@ public sealed class WorkflowPublisher(IDbContextFactory<ApprovalDbContext> dbFac
             }
             catch (DbUpdateException ex) when (DatabaseSetup.IsWriteConflict(ex) && attempt < 5)
             {
+                // Another node took this version number first; read again (it may have published this very content).
                 continue;
             }
 
             var published = ToPublished(row, candidate.Definition);
             catalog.Register(published);
-            logger.LogInformation("Published {WorkflowId} v{Version} ({Name}) from {File}.", id, row.Version, row.Name, candidate.SourceFile);
-            return new PublishResult(published, Created: true);
+            if (older is not null)
+            {
+                logger.LogInformation("Published {WorkflowId} v{Version} ({Name}) from {File}, restoring the content of v{Older}.", id, row.Version, row.Name, candidate.SourceFile, older.Version);
+            }
+            else
+            {
+                logger.LogInformation("Published {WorkflowId} v{Version} ({Name}) from {File}.", id, row.Version, row.Name, candidate.SourceFile);
+            }
+
+            return new PublishResult(published, Created: true, RestoredFrom: older?.Version, Latest: row.Version);
         }
+    }
+
+    private PublishedWorkflow Known(WorkflowVersionRow row, DefinitionCandidate candidate)
+    {
+        var known = catalog.Find(row.WorkflowId, row.Version) ?? ToPublished(row, candidate.Definition);
+        catalog.Register(known);
+        return known;
     }
 
     private static PublishedWorkflow ToPublished(WorkflowVersionRow row, WorkflowDefinition definition) =>

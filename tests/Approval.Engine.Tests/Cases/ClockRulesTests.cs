@@ -90,6 +90,7 @@ public class ClockRulesTests
         Assert.Multiple(() =>
         {
             Assert.That(blocked.Refusal?.Code, Is.EqualTo("clock-stopped"));
+            Assert.That(blocked.Refusal?.Message, Does.Contain("supplement-received").And.Not.Contain("resume it first"), "names the action that restarts the clock");
             Assert.That(d.Count<JoinCompleted>(), Is.Zero);
         });
 

@@ -13,57 +13,51 @@ internal static class DefinitionSource
     public const string DefaultDirectory = "workflows";
 
     /// <summary>
-    /// The nearest <c>workflows</c> folder holding a <c>departments.json</c>, at or above
-    /// <paramref name="startDirectory"/>; null when there is none.
+    /// The nearest <c>workflows</c> folder holding a <c>departments.json</c>: the start directory
+    /// itself when it is one, else at or above it (then above the tool's own folder); null when there is none.
     /// </summary>
     public static string? FindWorkflowsDirectory(string startDirectory)
     {
-        for (var dir = new DirectoryInfo(startDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, DefaultDirectory);
-            if (File.Exists(Path.Combine(candidate, DefinitionLoader.DepartmentsFile))) return candidate;
-        }
-
-        return null;
+        if (string.Equals(new DirectoryInfo(startDirectory).Name, DefaultDirectory, StringComparison.Ordinal)
+            && File.Exists(Path.Combine(startDirectory, DefinitionLoader.DepartmentsFile)))
+            return Path.GetFullPath(startDirectory);
+        var registry = Lookup.FindUpward(startDirectory, File.Exists, Path.Combine(DefaultDirectory, DefinitionLoader.DepartmentsFile));
+        return registry is null ? null : Path.GetDirectoryName(registry);
     }
 
     /// <summary>
     /// The registry a definition at <paramref name="fileOrDirectory"/> is checked against: a
-    /// <c>departments.json</c> beside it, else the nearest one in a folder (or its <c>workflows</c>
-    /// sub-folder) above it. A definition is only valid relative to a registry, so a file moved out
-    /// of <c>workflows/</c> (a fixture, a draft) is still checked against the real one.
+    /// <c>departments.json</c> (or <c>workflows/departments.json</c>) in its folder or any folder
+    /// above it, else the same from the current directory upward, else the tool's own repository's
+    /// <c>workflows/</c>. A definition is only valid relative to a registry, so a file moved out of
+    /// <c>workflows/</c> (a fixture, a draft in /tmp) is still checked against the real one.
     /// </summary>
-    public static string? FindRegistry(string fileOrDirectory)
-    {
-        var full = Path.GetFullPath(fileOrDirectory);
-        var start = Directory.Exists(full) ? full : Path.GetDirectoryName(full);
-        for (var dir = start is null ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, DefinitionLoader.DepartmentsFile), Path.Combine(dir.FullName, DefaultDirectory, DefinitionLoader.DepartmentsFile) })
-            {
-                if (File.Exists(candidate)) return candidate;
-            }
-        }
-
-        return null;
-    }
+    public static string? FindRegistry(string fileOrDirectory) =>
+        Lookup.FindUpward(fileOrDirectory, File.Exists, DefinitionLoader.DepartmentsFile, Path.Combine(DefaultDirectory, DefinitionLoader.DepartmentsFile));
 
     /// <summary>
-    /// The definition files named by <paramref name="paths"/>: a file as itself, a folder as its
-    /// top-level <c>*.json</c> except <c>departments.json</c> (sub-folders such as
-    /// <c>calendars/</c> and <c>schema/</c> are not definitions), in ordinal order.
+    /// The definition files named by <paramref name="paths"/>: a file as itself; a folder as its
+    /// top-level <c>*.json</c> that are definitions — not <c>departments.json</c>, not a saved
+    /// report (<c>*.expected.json</c>, or any file whose JSON is not an object) — in ordinal order.
+    /// Sub-folders such as <c>calendars/</c> and <c>schema/</c> are not definitions. A file that
+    /// is not even JSON is kept: a definition with a syntax error must be reported, not skipped.
     /// </summary>
+    /// <param name="paths">Files and folders as given.</param>
+    /// <param name="skipped">Receives the files of a folder that were passed over, so the caller can say so.</param>
     /// <exception cref="FileNotFoundException">A path is neither a file nor a folder.</exception>
-    public static IReadOnlyList<string> Expand(IEnumerable<string> paths)
+    public static IReadOnlyList<string> Expand(IEnumerable<string> paths, ICollection<string>? skipped = null)
     {
         var files = new List<string>();
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*.json", SearchOption.TopDirectoryOnly)
-                    .Where(f => !string.Equals(Path.GetFileName(f), DefinitionLoader.DepartmentsFile, StringComparison.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal));
+                foreach (var file in Directory.EnumerateFiles(path, "*.json", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal))
+                {
+                    if (string.Equals(Path.GetFileName(file), DefinitionLoader.DepartmentsFile, StringComparison.OrdinalIgnoreCase)) continue;
+                    if (IsNotADefinition(file)) skipped?.Add(file);
+                    else files.Add(file);
+                }
             }
             else if (File.Exists(path))
             {
@@ -78,6 +72,20 @@ internal static class DefinitionSource
         return files;
     }
 
+    private static bool IsNotADefinition(string file)
+    {
+        if (file.EndsWith(".expected.json", StringComparison.OrdinalIgnoreCase)) return true;
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(file), new System.Text.Json.JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = System.Text.Json.JsonCommentHandling.Skip });
+            return document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>
     /// Loads <paramref name="file"/> against <paramref name="registryPath"/> (or the registry found
     /// for it). Registries are cached in <paramref name="cache"/> so a folder is read once.
@@ -90,7 +98,7 @@ internal static class DefinitionSource
     public static LoadResult Load(string file, string? registryPath, Dictionary<string, DepartmentRegistry>? cache, out DepartmentRegistry registryUsed)
     {
         var registryFile = registryPath ?? FindRegistry(file)
-            ?? throw new InvalidDataException($"{file}: no {DefinitionLoader.DepartmentsFile} found beside it or above it; pass --departments FILE.");
+            ?? throw new InvalidDataException($"{file}: no {DefinitionLoader.DepartmentsFile} found (looked in {Lookup.Describe(file)}); pass --departments FILE, e.g. --departments workflows/{DefinitionLoader.DepartmentsFile}.");
         var key = Path.GetFullPath(registryFile);
         DepartmentRegistry? registry = null;
         if (cache?.TryGetValue(key, out registry) != true || registry is null)

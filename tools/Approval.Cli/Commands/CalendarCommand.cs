@@ -66,11 +66,11 @@ internal static partial class CalendarCommand
             }
 
             var given = parse.GetValue(Calendars);
-            var found = given ?? FindCalendarsDirectory(Environment.CurrentDirectory);
+            var found = given ?? FindCalendarsDirectory(null);
             if (found is null || !Directory.Exists(found))
             {
                 error.WriteLine(given is null
-                    ? $"No {DefaultDirectory} directory found in {Environment.CurrentDirectory} or above it; pass --calendars DIR."
+                    ? $"No {DefaultDirectory} directory found (looked in {Analysis.Lookup.Describe(null)}); pass --calendars DIR."
                     : $"Calendar directory not found: {given}");
                 exitCode = DataError;
                 return null;
@@ -164,23 +164,20 @@ internal static partial class CalendarCommand
 
             var calendar = common.Build(parse, out var directory, out var exitCode);
             if (calendar is null) return exitCode;
-            CalendarReport.WriteYear(parse.InvocationConfiguration.Output, calendar, directory, value);
-            return Ok;
+            // A missing year file is bad calendar data for that year (docs/calendar.md): the provisional
+            // listing is still printed, but scripts checking a new year's file see it is not there.
+            return CalendarReport.WriteYear(parse.InvocationConfiguration.Output, calendar, directory, value) ? Ok : DataError;
         });
         return command;
     }
 
-    /// <summary>The nearest <c>workflows/calendars</c> at or above <paramref name="startDirectory"/>, or null.</summary>
-    internal static string? FindCalendarsDirectory(string startDirectory)
-    {
-        for (var dir = new DirectoryInfo(startDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "workflows", "calendars");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-
-        return null;
-    }
+    /// <summary>
+    /// The nearest <c>workflows/calendars</c> (or a <c>calendars</c> folder, as inside
+    /// <c>workflows/</c>) at or above <paramref name="startDirectory"/>, then above the current
+    /// directory and the tool's own folder (see <see cref="Analysis.Lookup"/>); null when there is none.
+    /// </summary>
+    internal static string? FindCalendarsDirectory(string? startDirectory) =>
+        Analysis.Lookup.FindUpward(startDirectory, Directory.Exists, Path.Combine("workflows", "calendars"), "calendars");
 
     /// <summary>
     /// A start written without an offset is local time in the centre's zone, which is what an

@@ -42,7 +42,8 @@ internal static class CalendarReport
         output.WriteLine($"Counted:      {counted} working day(s) between {Day(days.Count > 0 ? days[0].Date : startDate)} and {Day(dueDate)}");
     }
 
-    public static void WriteYear(TextWriter output, WorkingCalendar calendar, string directory, int year)
+    /// <returns>False when there is no data file for <paramref name="year"/> (the listing printed is the provisional weekends-only rule).</returns>
+    public static bool WriteYear(TextWriter output, WorkingCalendar calendar, string directory, int year)
     {
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
@@ -52,7 +53,7 @@ internal static class CalendarReport
         {
             output.WriteLine($"PROVISIONAL: no {year}.json in {directory}; weekends-only rule (every Monday–Friday works).");
             output.WriteLine($"Working days: {calendar.CountWorkingDays(first.AddDays(-1), last)} of {last.DayOfYear} (provisional)");
-            return;
+            return false;
         }
 
         output.WriteLine($"Source:       {data.Source ?? "(not given)"}");
@@ -69,6 +70,7 @@ internal static class CalendarReport
         foreach (var m in data.MakeUpWorkingDays.OrderBy(m => m.Date)) output.WriteLine($"  {Day(m.Date)}  {m.Name}");
 
         output.WriteLine($"Working days: {calendar.CountWorkingDays(first.AddDays(-1), last)} of {last.DayOfYear}");
+        return true;
     }
 
     private static void WriteMissingYears(TextWriter output, WorkingCalendar calendar, string directory)

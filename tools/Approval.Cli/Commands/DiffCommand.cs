@@ -52,7 +52,7 @@ internal static class DiffCommand
             output.WriteLine($"+++ {b.File}");
             foreach (var change in changes) output.WriteLine(change.ToString());
             output.WriteLine(changes.Count == 0
-                ? a.ContentHash == b.ContentHash ? "No changes: the content is identical (publishing it would create no new version)." : "No changes to steps, fields, materials or settings (only formatting or step descriptions)."
+                ? a.ContentHash == b.ContentHash ? "No changes: the content is identical (over a latest version with this content, publishing it creates no new version)." : "No changes to steps, fields, materials or settings (only formatting or step descriptions)."
                 : $"{changes.Count} change(s).");
             return Ok;
         });

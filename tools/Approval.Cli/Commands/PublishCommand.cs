@@ -156,10 +156,12 @@ internal static class PublishCommand
             var node = JsonNode.Parse(answer) as JsonObject;
             var id = node?["id"]?.ToString() ?? result.Definition!.Id;
             var version = node?["version"]?.ToString() ?? "?";
+            var restored = node?["restoredFrom"] is { } from && from.GetValueKind() == JsonValueKind.Number ? from.ToString() : null;
             var created = node?["created"]?.GetValueKind() switch
             {
+                JsonValueKind.True when restored is not null => $" (new latest version, restoring the content of version {restored}: a rollback)",
                 JsonValueKind.True => " (new version)",
-                JsonValueKind.False => " (unchanged: identical content was already published)",
+                JsonValueKind.False => " (unchanged: this content is already the latest version)",
                 _ => "",
             };
             return $"published {result.File}: {id} version {version}{created}";

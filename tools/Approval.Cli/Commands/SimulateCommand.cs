@@ -68,13 +68,11 @@ internal static class SimulateCommand
     /// <summary>The calendar beside the definition (or the current directory), so a dry run uses the data the service uses.</summary>
     private static WorkingCalendar? BuildCalendar(string? given, string definitionFile, TextWriter error)
     {
-        var directory = given
-            ?? CalendarCommand.FindCalendarsDirectory(Path.GetDirectoryName(Path.GetFullPath(definitionFile))!)
-            ?? CalendarCommand.FindCalendarsDirectory(Environment.CurrentDirectory);
+        var directory = given ?? CalendarCommand.FindCalendarsDirectory(definitionFile);
         if (directory is null || !Directory.Exists(directory))
         {
             error.WriteLine(given is null
-                ? $"error: no {CalendarCommand.DefaultDirectory} directory found above {definitionFile} or the current directory; pass --calendars DIR."
+                ? $"error: no {CalendarCommand.DefaultDirectory} directory found (looked in {Lookup.Describe(definitionFile)}); pass --calendars DIR."
                 : $"error: calendar directory not found: {given}");
             return null;
         }

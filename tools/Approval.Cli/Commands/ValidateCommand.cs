@@ -45,16 +45,27 @@ internal static class ValidateCommand
                 given = [Path.GetRelativePath(Environment.CurrentDirectory, found)];
             }
 
+            // An option System.CommandLine does not know lands among the paths; it is a typo, not a file.
+            if (given.FirstOrDefault(p => p.StartsWith('-') && !File.Exists(p) && !Directory.Exists(p)) is { } unknown)
+            {
+                error.WriteLine($"error: unknown option '{unknown}'. Run 'approval validate --help' for the options.");
+                return UsageError;
+            }
+
             IReadOnlyList<string> files;
+            var skipped = new List<string>();
             try
             {
-                files = DefinitionSource.Expand(given);
+                files = DefinitionSource.Expand(given, skipped);
             }
             catch (FileNotFoundException e)
             {
                 error.WriteLine($"error: {e.Message}");
                 return UsageError;
             }
+
+            if (skipped.Count > 0)
+                error.WriteLine($"note: skipped {skipped.Count} file(s) that are not definitions (saved reports, *.expected.json): {string.Join(", ", skipped.Select(Path.GetFileName))}");
 
             var results = new List<LoadResult>();
             var cache = new Dictionary<string, DepartmentRegistry>(StringComparer.Ordinal);

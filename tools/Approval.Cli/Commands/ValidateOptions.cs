@@ -20,7 +20,7 @@ internal static class DepartmentsOption
 {
     public static Option<string?> Create() => new("--departments")
     {
-        Description = "Department registry (default: the departments.json beside the file, or the nearest one above it).",
+        Description = "Department registry to check department ids against (default: the nearest departments.json or workflows/departments.json above the file, else above the current directory, else this repository's workflows/).",
         HelpName = "FILE",
     };
 }
