@@ -133,12 +133,10 @@ public static class CasesApi
         var outcome = await context.Store.ExecuteAsync(caseId, command, context.Clerk.ToActor(), context.CancellationToken);
         return outcome.Refusal is { } refusal
             ? refusal.ToProblem()
-            : TypedResults.Ok(CaseView.From(outcome.State!, context.Catalog.Find(outcome.State!.WorkflowId, outcome.State.WorkflowVersion), AfterCommand(context.Clerk, outcome.State)));
+            : TypedResults.Ok(CaseView.From(outcome.State!, context.Catalog.Find(outcome.State!.WorkflowId, outcome.State.WorkflowVersion), ReadAccess.AfterCommand(context.Clerk, outcome.State)));
     }
 
     // The engine let this clerk act on the case, so they see at least the masked case.
-    private static CaseReadScope AfterCommand(Clerk clerk, Engine.Cases.CaseState state) =>
-        ReadAccess.ForCase(clerk, state) is var scope and not CaseReadScope.None ? scope : CaseReadScope.Masked;
 
     private static ProblemHttpResult CaseNotFound(Guid caseId) =>
         Engine.Cases.Refusal.NotFound("case-not-found", $"There is no case {caseId}.").ToProblem();

@@ -47,6 +47,13 @@ public static class ReadAccess
             : CaseReadScope.None;
     }
 
+    /// <summary>
+    /// The scope of the case a command answers with: a clerk who may act but not read in full (a
+    /// department whose task just closed) still sees the case, masked.
+    /// </summary>
+    public static CaseReadScope AfterCommand(Clerk clerk, CaseState state) =>
+        ForCase(clerk, state) is var scope and not CaseReadScope.None ? scope : CaseReadScope.Masked;
+
     /// <summary>Whether <paramref name="clerk"/> may read a task of <paramref name="department"/>.</summary>
     public static bool ForTask(Clerk clerk, string department) =>
         clerk.IsInRole(ClerkRoles.Supervisor)

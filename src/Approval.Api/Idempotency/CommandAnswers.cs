@@ -1,7 +1,9 @@
+using Approval.Api.Apis;
 using Approval.Api.Views;
 using Approval.Persistence.Cases;
 using Approval.Persistence.Idempotency;
 using Approval.Persistence.Workflows;
+using Approval.Security;
 
 namespace Approval.Api.Idempotency;
 
@@ -35,11 +37,12 @@ internal static class CommandAnswers
             }
 
             var catalog = context.RequestServices.GetRequiredService<WorkflowCatalog>();
+            var clerk = Clerk.FromPrincipal(context.User);
             var workflow = catalog.Find(state.WorkflowId, state.WorkflowVersion);
             IResult? result = pattern switch
             {
-                Cases => TypedResults.Created($"/api/cases/{state.CaseId}", CaseView.From(state, workflow)),
-                _ when pattern.StartsWith(Cases + "/{caseId", StringComparison.Ordinal) => TypedResults.Ok(CaseView.From(state, workflow)),
+                Cases => TypedResults.Created($"/api/cases/{state.CaseId}", CaseView.From(state, workflow, ReadAccess.ForCase(clerk, state))),
+                _ when pattern.StartsWith(Cases + "/{caseId", StringComparison.Ordinal) => TypedResults.Ok(CaseView.From(state, workflow, ReadAccess.AfterCommand(clerk, state))),
                 _ when pattern.StartsWith(Tasks + "/{taskId", StringComparison.Ordinal) && taskId is { } task && state.FindTask(task) is { } found =>
                     TypedResults.Ok(TaskView.From(found, state.CaseId, workflow)),
                 _ => null,

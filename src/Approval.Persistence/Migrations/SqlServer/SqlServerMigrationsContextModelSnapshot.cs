@@ -282,8 +282,7 @@ namespace Approval.Persistence.Migrations.SqlServer
 
                     b.HasKey("WorkflowId", "Version");
 
-                    b.HasIndex("WorkflowId", "ContentHash")
-                        .IsUnique();
+                    b.HasIndex("WorkflowId", "ContentHash");
 
                     b.ToTable("workflow_versions", (string)null);
                 });

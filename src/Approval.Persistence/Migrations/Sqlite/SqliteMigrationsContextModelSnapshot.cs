@@ -275,8 +275,7 @@ namespace Approval.Persistence.Migrations.Sqlite
 
                     b.HasKey("WorkflowId", "Version");
 
-                    b.HasIndex("WorkflowId", "ContentHash")
-                        .IsUnique();
+                    b.HasIndex("WorkflowId", "ContentHash");
 
                     b.ToTable("workflow_versions", (string)null);
                 });
