@@ -13,6 +13,9 @@ public static class RepositoryPaths
     /// <summary>The shipped workflow library (<c>workflows/</c>).</summary>
     public static string Workflows => Path.Combine(Root, "workflows");
 
+    /// <summary>The official holiday calendars (<c>workflows/calendars</c>).</summary>
+    public static string Calendars => Path.Combine(Workflows, "calendars");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

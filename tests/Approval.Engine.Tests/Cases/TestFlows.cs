@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Approval.Calendar;
+using Approval.Testing;
 using Approval.Definitions.Model;
 using Approval.Engine.Cases;
 using Approval.Engine.Cases.Commands;
@@ -12,21 +13,8 @@ internal static class TestFlows
 {
     public static readonly DateTimeOffset Monday = new(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(8));
 
-    public static readonly WorkingCalendar Calendar = new(CalendarLoader.LoadDirectory(FindCalendars()), new CalendarOptions());
+    public static readonly WorkingCalendar Calendar = ShippedCalendar.Default;
 
-    private static string FindCalendars()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "workflows", "calendars");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("workflows/calendars not found above the test binaries.");
-    }
 
     public static TaskStepDefinition Task(string id, string department, int days = 3, Condition? when = null) => new()
     {

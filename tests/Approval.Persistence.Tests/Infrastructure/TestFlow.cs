@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Approval.Calendar;
+using Approval.Testing;
 using Approval.Definitions.Model;
 using Approval.Engine.Cases;
 using Approval.Engine.Cases.Commands;
@@ -21,7 +22,7 @@ internal static class TestFlow
 
     public static readonly Actor Clerk = new("clerk@market-regulation", "clerk", [Actor.DepartmentClerkRole], "market-regulation");
 
-    public static readonly WorkingCalendar Calendar = new(CalendarLoader.LoadDirectory(FindCalendars()), new CalendarOptions());
+    public static readonly WorkingCalendar Calendar = ShippedCalendar.Default;
 
     public static readonly PublishedWorkflow Workflow = new("persisted", 1, "存储测试", "hash-persisted", Monday, null, new WorkflowDefinition
     {
@@ -49,17 +50,4 @@ internal static class TestFlow
         return new CaseStore(factory, catalog, Calendar, new FakeTimeProvider(Monday), Options.Create(options), [], [], NullLogger<CaseStore>.Instance);
     }
 
-    private static string FindCalendars()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "workflows", "calendars");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("workflows/calendars not found above the test binaries.");
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Approval.Calendar;
+using Approval.Testing;
 using Approval.Definitions.Model;
 using Approval.Persistence.Workflows;
 
@@ -13,7 +14,7 @@ internal static class Flows
     /// <summary>Monday 2 March 2026, 10:00 in Shanghai: an ordinary working week follows.</summary>
     public static readonly DateTimeOffset Monday = Local(3, 2, 10);
 
-    public static readonly WorkingCalendar Calendar = new(CalendarLoader.LoadDirectory(FindCalendars()), new CalendarOptions());
+    public static readonly WorkingCalendar Calendar = ShippedCalendar.Default;
 
     public static DateTimeOffset Local(int month, int day, int hour = 0, int minute = 0) => new(2026, month, day, hour, minute, 0, China);
 
@@ -57,17 +58,4 @@ internal static class Flows
     private static PublishedWorkflow Publish(WorkflowDefinition definition) =>
         new(definition.Id, 1, definition.Name, "hash-" + definition.Id, Monday, null, definition);
 
-    private static string FindCalendars()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "workflows", "calendars");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("workflows/calendars not found above the test binaries.");
-    }
 }
