@@ -54,7 +54,7 @@ internal static class AuditCommand
                 caseId = id;
             }
 
-            if (Open(parse.GetValue(database)!, parse.GetValue(connection)!, error) is not { } factory)
+            if (ExistingDatabase.Open("--database", parse.GetValue(database)!, parse.GetValue(connection)!, error) is not { } factory)
             {
                 return UsageError;
             }
@@ -79,46 +79,6 @@ internal static class AuditCommand
         return command;
     }
 
-    /// <summary>A context factory for the named provider, or null after saying why not.</summary>
-    private static PooledDbContextFactory<ApprovalDbContext>? Open(string database, string connection, TextWriter error)
-    {
-        var provider = database.ToLowerInvariant() switch
-        {
-            "sqlite" => DatabaseProvider.Sqlite,
-            "postgresql" or "postgres" => DatabaseProvider.PostgreSql,
-            "sqlserver" or "mssql" => DatabaseProvider.SqlServer,
-            _ => null,
-        };
-        if (provider is null)
-        {
-            error.WriteLine($"error: --database '{database}' is not supported; use sqlite, postgresql or sqlserver.");
-            return null;
-        }
-
-        var builder = new DbContextOptionsBuilder<ApprovalDbContext>();
-        try
-        {
-            if (provider == DatabaseProvider.Sqlite)
-            {
-                // Opening a missing file would create an empty database and report it intact.
-                var file = new SqliteConnectionStringBuilder(connection).DataSource;
-                if (file != ":memory:" && !File.Exists(file))
-                {
-                    error.WriteLine($"error: no database file at '{Path.GetFullPath(file)}'; pass --connection \"Data Source=PATH\".");
-                    return null;
-                }
-            }
-
-            DatabaseSetup.Configure(builder, new DatabaseOptions { Provider = provider, ConnectionString = connection });
-        }
-        catch (ArgumentException e)
-        {
-            error.WriteLine($"error: --connection is not a valid connection string: {e.Message}");
-            return null;
-        }
-
-        return new PooledDbContextFactory<ApprovalDbContext>(builder.Options);
-    }
 
     private static async Task<int> VerifyOneAsync(AuditVerifier verifier, Guid caseId, TextWriter output, TextWriter error, CancellationToken cancellation)
     {

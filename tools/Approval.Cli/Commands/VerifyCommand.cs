@@ -24,7 +24,7 @@ internal static class VerifyCommand
 
     public static Command Create()
     {
-        var provider = new Option<string>("--provider", "--database") { Description = "sqlite or postgresql.", DefaultValueFactory = _ => "sqlite", HelpName = "PROVIDER" };
+        var provider = new Option<string>("--provider", "--database") { Description = "sqlite, postgresql or sqlserver.", DefaultValueFactory = _ => "sqlite", HelpName = "PROVIDER" };
         var connection = new Option<string>("--connection") { Description = "Connection string of the service's database.", DefaultValueFactory = _ => "Data Source=data/approval.db", HelpName = "CONNECTION" };
         var alertAge = new Option<string>("--alert-age") { Description = "Supervision:Retry:MaxAge of the service: an alert pending longer is stuck.", DefaultValueFactory = _ => "1.00:00:00", HelpName = "D.HH:MM:SS" };
         var inFlight = new Option<string>("--in-flight-timeout") { Description = "Idempotency:InFlightTimeout of the service: a reservation in flight longer is orphaned.", DefaultValueFactory = _ => "00:05:00", HelpName = "HH:MM:SS" };
@@ -40,7 +40,7 @@ internal static class VerifyCommand
             var error = parse.InvocationConfiguration.Error;
             if (Duration("--alert-age", parse.GetValue(alertAge)!, error) is not { } age
                 || Duration("--in-flight-timeout", parse.GetValue(inFlight)!, error) is not { } timeout
-                || Open(parse.GetValue(provider)!, parse.GetValue(connection)!, error) is not { } factory)
+                || ExistingDatabase.Open("--provider", parse.GetValue(provider)!, parse.GetValue(connection)!, error) is not { } factory)
             {
                 return UsageError;
             }
@@ -86,43 +86,4 @@ internal static class VerifyCommand
         return null;
     }
 
-    /// <summary>A context factory for the named provider, or null after saying why not.</summary>
-    private static PooledDbContextFactory<ApprovalDbContext>? Open(string name, string connection, TextWriter error)
-    {
-        var provider = name.ToLowerInvariant() switch
-        {
-            "sqlite" => DatabaseProvider.Sqlite,
-            "postgresql" or "postgres" => DatabaseProvider.PostgreSql,
-            _ => null,
-        };
-        if (provider is null)
-        {
-            error.WriteLine($"error: --provider '{name}' is not supported; use sqlite or postgresql.");
-            return null;
-        }
-
-        var builder = new DbContextOptionsBuilder<ApprovalDbContext>();
-        try
-        {
-            if (provider == DatabaseProvider.Sqlite)
-            {
-                // Opening a missing file would create an empty database and report every invariant holding.
-                var file = new SqliteConnectionStringBuilder(connection).DataSource;
-                if (file != ":memory:" && !File.Exists(file))
-                {
-                    error.WriteLine($"error: no database file at '{Path.GetFullPath(file)}'; pass --connection \"Data Source=PATH\".");
-                    return null;
-                }
-            }
-
-            DatabaseSetup.Configure(builder, new DatabaseOptions { Provider = provider, ConnectionString = connection });
-        }
-        catch (ArgumentException e)
-        {
-            error.WriteLine($"error: --connection is not a valid connection string: {e.Message}");
-            return null;
-        }
-
-        return new PooledDbContextFactory<ApprovalDbContext>(builder.Options);
-    }
 }
