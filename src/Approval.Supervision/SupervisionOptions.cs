@@ -54,6 +54,13 @@ public sealed class SupervisionOptions
 
     /// <summary>How long one webhook attempt may take before it counts as failed.</summary>
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a dispatcher's claim on an outbox message lasts. Longer than <see cref="WebhookTimeout"/>,
+    /// so a slow receiver is not sent the same alert by two nodes at once; it is also how long an alert
+    /// waits after a node died mid-send before another node sends it again.
+    /// </summary>
+    public TimeSpan DeliveryLease { get; set; } = TimeSpan.FromSeconds(40);
 }
 
 /// <summary>One receiver of alerts by HTTP POST.</summary>

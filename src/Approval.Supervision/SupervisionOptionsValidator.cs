@@ -67,6 +67,16 @@ internal sealed class SupervisionOptionsValidator : IValidateOptions<Supervision
             errors.Add("Supervision:Retry needs 0 < InitialDelay <= MaxDelay and MaxAge > 0.");
         }
 
+        if (options.WebhookTimeout <= TimeSpan.Zero || options.WebhookTimeout > TimeSpan.FromMinutes(5))
+        {
+            errors.Add("Supervision:WebhookTimeout must be between 0 and 00:05:00.");
+        }
+
+        if (options.DeliveryLease <= options.WebhookTimeout || options.DeliveryLease > TimeSpan.FromHours(1))
+        {
+            errors.Add("Supervision:DeliveryLease must be longer than Supervision:WebhookTimeout (a claim outlives one attempt) and at most 01:00:00.");
+        }
+
         var names = new HashSet<string>(StringComparer.Ordinal) { Channels.LogAlertChannel.ChannelName };
         for (var i = 0; i < options.Webhooks.Count; i++)
         {

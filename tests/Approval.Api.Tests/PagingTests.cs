@@ -94,7 +94,62 @@ public class PagingTests
         });
     }
 
+    [Test]
+    public async Task Dead_letters_page_newest_first_each_exactly_once_across_equal_instants()
+    {
+        using var app = new ApprovalApp();
+        _ = app.Server;
+        var at = new DateTime(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc);
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>().CreateDbContextAsync())
+        {
+            // Four dead letters share each instant, so the id must break ties; a delivered one must not show.
+            db.Set<Approval.Persistence.Supervision.OutboxMessageRow>().AddRange(Enumerable.Range(0, 26).Select(i => new Approval.Persistence.Supervision.OutboxMessageRow
+            {
+                Id = Guid.NewGuid(), EventId = Guid.NewGuid(), Channel = "hook", Kind = "red", CaseId = Guid.NewGuid(), Department = "fire-rescue", Payload = "{}",
+                Status = i == 25 ? Approval.Persistence.Supervision.OutboxStatus.Delivered : Approval.Persistence.Supervision.OutboxStatus.Dead,
+                CreatedAt = at, AgeFrom = at, Attempts = 3, DeadAt = i == 25 ? null : at.AddMinutes(i / 4),
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        var boss = app.ClientAs(Approval.Security.ClerkRoles.Supervisor, null, "boss");
+        var seen = new List<(DateTimeOffset Dead, Guid Id)>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var response = await boss.GetAsync($"/api/supervision/dead-letters?limit=10{(cursor is null ? "" : "&cursor=" + cursor)}");
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+            var page = await response.ReadJsonAsync();
+            seen.AddRange(page["items"]!.AsArray().Select(m => ((DateTimeOffset)m!["deadAt"]!, (Guid)m["id"]!)));
+            cursor = (string?)page["nextCursor"];
+            pages++;
+        }
+        while (cursor is not null && pages < 10);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(pages, Is.EqualTo(3), "25 dead letters in pages of 10");
+            Assert.That(seen.Select(m => m.Id).Distinct().Count(), Is.EqualTo(25), "each dead letter once, the delivered one never");
+            Assert.That(seen.Select(m => m.Dead), Is.Ordered.Descending);
+        });
+    }
+
+    [TestCase("/api/supervision/dead-letters?cursor=bm9wZQ", "cursor")]
+    [TestCase("/api/supervision/dead-letters?cursor=!!", "cursor")]
+    [TestCase("/api/supervision/dead-letters?limit=1001", "limit")]
+    [TestCase("/api/supervision/cards?cursor=!!", "cursor")]
+    public async Task A_bad_dead_letter_or_card_cursor_or_limit_is_a_400_naming_it(string url, string field)
+    {
+        using var app = new ApprovalApp();
+        await ProblemsTests.AssertProblem(await app.ClientAs(Approval.Security.ClerkRoles.Supervisor, null, "boss").GetAsync(url), HttpStatusCode.BadRequest, field);
+    }
+
     [TestCase("/api/tasks?department=fire-rescue&cursor=bm9wZQ", "cursor")]
+    [TestCase("/api/tasks?department=fire-rescue&cursor=!!", "cursor")]
+    [TestCase("/api/tasks?department=fire-rescue&cursor=a", "cursor")]
+    [TestCase("/api/tasks?department=fire-rescue&cursor=%E4%B8%AD", "cursor")]
+    [TestCase("/api/tasks?department=fire-rescue&cursor=bm9wZQ==", "cursor")]
     [TestCase("/api/tasks?department=fire-rescue&limit=501", "limit")]
     [TestCase("/api/tasks?department=fire-rescue&limit=0", "limit")]
     public async Task A_bad_cursor_or_limit_is_a_400_naming_it(string url, string field)

@@ -75,6 +75,8 @@ public class HangfireConfigurationTests
         {
             TimerHorizon = TimeSpan.FromSeconds(30),
             SafetyNetInterval = TimeSpan.FromSeconds(7),
+            WebhookTimeout = TimeSpan.FromSeconds(10),
+            DeliveryLease = TimeSpan.FromSeconds(10),
             Hangfire = new HangfireSettings { SchedulePollingInterval = TimeSpan.Zero, WorkerCount = 0, SchemaName = "a;drop" },
         };
         var result = new SupervisionOptionsValidator().Validate(null, options);
@@ -86,6 +88,7 @@ public class HangfireConfigurationTests
             Assert.That(result.FailureMessage, Does.Contain("Supervision:Hangfire:SchedulePollingInterval"));
             Assert.That(result.FailureMessage, Does.Contain("Supervision:Hangfire:WorkerCount"));
             Assert.That(result.FailureMessage, Does.Contain("Supervision:Hangfire:SchemaName"));
+            Assert.That(result.FailureMessage, Does.Contain("Supervision:DeliveryLease"), "a claim that could expire mid-attempt");
             Assert.That(new SupervisionOptionsValidator().Validate(null, new SupervisionOptions()), Is.EqualTo(ValidateOptionsResult.Success), "the defaults are valid");
         });
     }

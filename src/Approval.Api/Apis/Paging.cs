@@ -35,8 +35,15 @@ internal static class Paging
             return null;
         }
 
-        var bytes = new byte[Base64Url.GetMaxDecodedLength(cursor.Length)];
-        var parts = Base64Url.TryDecodeFromChars(cursor, bytes, out var written) ? Encoding.UTF8.GetString(bytes, 0, written).Split('|') : [];
+        // TryDecodeFromChars throws, rather than answering false, on text that is not base64url at all
+        // (`!!`, a lone character): check first, so a hand-made cursor is a 400, not a 500.
+        string[] parts = [];
+        if (Base64Url.IsValid(cursor, out var length))
+        {
+            var bytes = new byte[length];
+            parts = Base64Url.TryDecodeFromChars(cursor, bytes, out var written) ? Encoding.UTF8.GetString(bytes, 0, written).Split('|') : [];
+        }
+
         if (parts.Length == 3 && parts[0] == list
             && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTime.MaxValue.Ticks
             && Guid.TryParseExact(parts[2], "N", out var id))

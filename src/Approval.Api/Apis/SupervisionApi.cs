@@ -21,7 +21,7 @@ public static class SupervisionApi
         api.MapGet("/cards", Cards).RequireAuthorization(Policies.DepartmentClerk)
             .WithSummary("Cards (黄牌/红牌/督办) and approvals by silence, newest first, in pages (limit ≤ 1000, cursor → nextCursor). Supervisors see every department; department clerks their own.");
         api.MapGet("/dead-letters", ListDeadLetters).RequireAuthorization(Policies.Supervisor)
-            .WithSummary("Alerts given up after the retry age, newest first.");
+            .WithSummary("Alerts given up after the retry age, newest first, in pages (limit ≤ 1000, cursor → nextCursor).");
         api.MapPost("/dead-letters/{id:guid}/redeliver", Redeliver).RequireAuthorization(Policies.Supervisor)
             .WithSummary("Queue a dead letter again with a fresh retry age; same body and event id. Idempotent.");
         return api;
@@ -62,17 +62,19 @@ public static class SupervisionApi
         return TypedResults.Ok(Paging.Of(rows, take, "cards", r => new PageKey(r.IssuedAt, r.Id), CardView.From));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<OutboxMessageView>>, ProblemHttpResult>> ListDeadLetters(
-        DeadLetters deadLetters, string? department, int? limit, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<OutboxMessageView>>, ProblemHttpResult>> ListDeadLetters(
+        DeadLetters deadLetters, string? department, int? limit, string? cursor, CancellationToken cancellationToken)
     {
-        if (Paging.Limit(limit, MaxPage, out _) is { } bad)
+        department = string.IsNullOrEmpty(department) ? null : department;
+        var badCursor = Paging.Cursor(cursor, "dead-letters", out var after);
+        if ((Paging.Limit(limit, MaxPage, out var take, fallback: 200) ?? badCursor) is { } bad)
         {
             return bad;
         }
 
-        var rows = await deadLetters.ListAsync(department, limit ?? 200, cancellationToken);
-        IReadOnlyList<OutboxMessageView> views = [.. rows.Select(OutboxMessageView.From)];
-        return TypedResults.Ok(views);
+        var rows = await deadLetters.ListAsync(department, take + 1, after?.At, after?.Id, cancellationToken);
+        // A dead letter always has DeadAt; MinValue only keeps the key total.
+        return TypedResults.Ok(Paging.Of(rows, take, "dead-letters", r => new PageKey(r.DeadAt ?? DateTime.MinValue, r.Id), OutboxMessageView.From));
     }
 
     public static async Task<Results<Ok<OutboxMessageView>, ProblemHttpResult>> Redeliver(

@@ -21,8 +21,11 @@ public enum RedeliveryOutcome
 /// <remarks>Thread safe.</remarks>
 public sealed class DeadLetters(IDbContextFactory<ApprovalDbContext> dbFactory, TimeProvider time, ILogger<DeadLetters> logger)
 {
-    /// <summary>Dead letters, newest first, optionally of one department.</summary>
-    public async Task<IReadOnlyList<OutboxMessageRow>> ListAsync(string? department, int limit, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Dead letters, newest first (then by id), optionally of one department. With <paramref name="afterDeadAt"/>
+    /// and <paramref name="afterId"/> (the last dead letter of the previous page) the list continues after it: keyset paging.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxMessageRow>> ListAsync(string? department, int limit, DateTime? afterDeadAt = null, Guid? afterId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = db.Set<OutboxMessageRow>().AsNoTracking().Where(m => m.Status == OutboxStatus.Dead);
@@ -31,7 +34,12 @@ public sealed class DeadLetters(IDbContextFactory<ApprovalDbContext> dbFactory, 
             query = query.Where(m => m.Department == department);
         }
 
-        return await query.OrderByDescending(m => m.DeadAt).Take(limit).ToListAsync(cancellationToken);
+        if (afterDeadAt is { } at && afterId is { } id)
+        {
+            query = query.Where(m => m.DeadAt < at || (m.DeadAt == at && m.Id.CompareTo(id) > 0));
+        }
+
+        return await query.OrderByDescending(m => m.DeadAt).ThenBy(m => m.Id).Take(limit).ToListAsync(cancellationToken);
     }
 
     public async Task<OutboxMessageRow?> FindAsync(Guid id, CancellationToken cancellationToken = default)

@@ -68,8 +68,8 @@ public sealed class OutboxDispatcher(
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
-        // The lease outlives one attempt, so a slow receiver is not sent the same alert twice by two nodes.
-        var leaseUntil = now + settings.WebhookTimeout + TimeSpan.FromSeconds(30);
+        // The lease outlives one attempt (the validator insists), so a slow receiver is not sent the same alert twice by two nodes.
+        var leaseUntil = now + settings.DeliveryLease;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var claimed = await db.Set<OutboxMessageRow>()
             .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now.UtcDateTime)
