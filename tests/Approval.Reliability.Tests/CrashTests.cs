@@ -7,7 +7,9 @@ namespace Approval.Reliability.Tests;
 /// <summary>
 /// Issue 12's crash tests: kill -9 of a real service process under keyed load (intake, claims and
 /// approvals from several clients), on SQLite (restart on the same file) and on PostgreSQL (two
-/// nodes on one database, one killed, the other takes the retries). See docs/reliability.md.
+/// nodes on one database, one killed, the other takes the retries); meanwhile overdue cases fall due
+/// before, at and after the kill, and their alerts go to a loopback receiver that checks signatures.
+/// See docs/reliability.md.
 /// </summary>
 [NonParallelizable]
 public class CrashTests
@@ -50,6 +52,9 @@ public class CrashTests
     {
         TestContext.Out.WriteLine(
             $"requests {figures.Requests}, acknowledged {figures.Acknowledged}, cut off by the kill and retried {figures.Unanswered}, replayed {figures.Replayed}, cases {figures.Cases}, approvals {figures.Approvals}");
+        var a = figures.Alerts;
+        TestContext.Out.WriteLine(
+            $"cards due {a.CardsDue}, recorded {a.CardsRecorded}; alerts held at the kill {a.HeldAtKill}; receiver: {a.Requests} requests, {a.EventIds} event ids, {a.Duplicates} duplicates, {a.BadSignatures} bad signatures; last alert {a.DeliveredAfterRestart.TotalSeconds:F1} s after the restart");
         foreach (var r in figures.Invariants)
         {
             TestContext.Out.WriteLine($"{(r.Passed ? "PASS" : "FAIL")} {r.Name}: {r.Checked} checked, {r.Violations} violation(s) {string.Join("; ", r.Examples)}");
@@ -58,6 +63,8 @@ public class CrashTests
         Assert.Multiple(() =>
         {
             Assert.That(figures.Cases, Is.GreaterThan(0), "the load took in cases before the kill");
+            Assert.That(figures.Alerts.CardsDue, Is.GreaterThan(0), "deadlines fell due around the kill");
+            Assert.That(figures.Alerts.EventIds, Is.GreaterThanOrEqualTo(figures.Alerts.CardsRecorded), "each card's alert arrived");
             Assert.That(figures.Invariants.Where(r => !r.Passed).Select(r => $"{r.Name}: {string.Join("; ", r.Examples)}"), Is.Empty, "approval verify after the crash");
         });
     }
