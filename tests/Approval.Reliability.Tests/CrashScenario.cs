@@ -77,7 +77,7 @@ internal sealed class CrashScenario(DatabaseTarget database, int nodes)
             // More fall due now, and the receiver keeps its answers back: the kill lands mid-send.
             receiver.Hold();
             await overdue.SeedAsync(OverdueBatches.AtKill);
-            var held = await receiver.WaitHeldAsync(TimeSpan.FromSeconds(15));
+            await receiver.WaitHeldAsync(TimeSpan.FromSeconds(15));
             await Task.Delay(300);
 
             // kill -9 (SIGKILL) of the first node, mid-load: no shutdown, no flush, no goodbye.
@@ -85,6 +85,7 @@ internal sealed class CrashScenario(DatabaseTarget database, int nodes)
             services.RemoveAt(0);
             await killed.DisposeAsync();
             var killedAt = receiver.Now;
+            var held = receiver.Held;
             stop.Cancel();
             await Task.WhenAll(clients);
 

@@ -22,17 +22,21 @@ internal static class DueAlerts
         var until = receiver.Now + patience;
         IReadOnlySet<CardKey> expected;
         List<SupervisionCardRow> cards;
+        List<Guid> undelivered;
         while (true)
         {
             expected = overdue.ExpectedCards(DateTimeOffset.UtcNow);
             await using (var db = await databases.CreateDbContextAsync())
             {
                 cards = await db.Set<SupervisionCardRow>().AsNoTracking().ToListAsync();
+                // The receiver's 2xx comes a moment before the dispatcher records it: wait for both.
+                undelivered = await db.Set<OutboxMessageRow>().AsNoTracking()
+                    .Where(m => m.Channel == Channel && m.Status != OutboxStatus.Delivered).Select(m => m.EventId).ToListAsync();
             }
 
             var issued = cards.Where(c => seeded.Contains(c.CaseId)).Select(Key).ToHashSet();
             var received = receiver.EventIds.ToHashSet();
-            if ((issued.IsSupersetOf(expected) && cards.All(c => received.Contains(c.Id))) || receiver.Now > until)
+            if ((issued.IsSupersetOf(expected) && cards.All(c => received.Contains(c.Id)) && undelivered.Count == 0) || receiver.Now > until)
             {
                 break;
             }
@@ -42,8 +46,6 @@ internal static class DueAlerts
 
         await using var check = await databases.CreateDbContextAsync();
         var cardEvents = await check.CaseEvents.AsNoTracking().CountAsync(e => e.Type == "card-issued");
-        var undelivered = await check.Set<OutboxMessageRow>().AsNoTracking()
-            .Where(m => m.Channel == Channel && m.Status != OutboxStatus.Delivered).Select(m => m.EventId).ToListAsync();
         var arrived = receiver.FirstArrivals;
         var missing = cards.Where(c => !arrived.ContainsKey(c.Id)).Select(c => $"{c.Level} {c.Escalation} of case {c.CaseId}").ToList();
         var last = cards.Count == 0 ? TimeSpan.Zero : cards.Max(c => arrived.TryGetValue(c.Id, out var at) ? at : receiver.Now);
