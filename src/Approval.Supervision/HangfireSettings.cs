@@ -23,4 +23,12 @@ public sealed class HangfireSettings
 
     /// <summary>The schema of Hangfire's tables on PostgreSQL and SQL Server (created by Hangfire at first start).</summary>
     public string SchemaName { get; set; } = "hangfire";
+
+    /// <summary>
+    /// PostgreSQL: after this long a Hangfire lock is taken to be its holder's, dead or alive. A node
+    /// killed while it ran the safety net holds that lock, so the other nodes' safety net waits up to
+    /// this long (new alerts and retries do not: delivery takes no lock). Sweeps on two nodes at once
+    /// are harmless (the engine refuses a card twice), so short is safe.
+    /// </summary>
+    public TimeSpan DistributedLockTimeout { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -47,6 +47,11 @@ internal sealed class SupervisionOptionsValidator : IValidateOptions<Supervision
             errors.Add("Supervision:Hangfire:JobRetention must be at least 00:01:00.");
         }
 
+        if (hangfire.DistributedLockTimeout < TimeSpan.FromSeconds(5) || hangfire.DistributedLockTimeout > TimeSpan.FromMinutes(10))
+        {
+            errors.Add("Supervision:Hangfire:DistributedLockTimeout must be between 00:00:05 and 00:10:00.");
+        }
+
         if (string.IsNullOrWhiteSpace(hangfire.SchemaName) || !hangfire.SchemaName.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
         {
             errors.Add("Supervision:Hangfire:SchemaName must be letters, digits or '_'.");

@@ -49,6 +49,8 @@ internal sealed class CrashScenario(DatabaseTarget database, int nodes)
         ["Supervision__DeliveryLease"] = "00:00:06",
         ["Supervision__Retry__InitialDelay"] = "00:00:01",
         ["Supervision__Retry__MaxDelay"] = "00:00:02",
+        // PostgreSQL: the killed node may die holding the safety net's lock; the survivor takes it over after this.
+        ["Supervision__Hangfire__DistributedLockTimeout"] = "00:00:10",
         ["Supervision__Webhooks__0__Name"] = "crash-receiver",
         ["Supervision__Webhooks__0__Url"] = receiver.ToString(),
         ["Supervision__Webhooks__0__Secret"] = WebhookSecret,

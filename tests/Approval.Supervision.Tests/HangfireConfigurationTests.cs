@@ -77,7 +77,7 @@ public class HangfireConfigurationTests
             SafetyNetInterval = TimeSpan.FromSeconds(7),
             WebhookTimeout = TimeSpan.FromSeconds(10),
             DeliveryLease = TimeSpan.FromSeconds(10),
-            Hangfire = new HangfireSettings { SchedulePollingInterval = TimeSpan.Zero, WorkerCount = 0, SchemaName = "a;drop" },
+            Hangfire = new HangfireSettings { SchedulePollingInterval = TimeSpan.Zero, WorkerCount = 0, SchemaName = "a;drop", DistributedLockTimeout = TimeSpan.FromSeconds(1) },
         };
         var result = new SupervisionOptionsValidator().Validate(null, options);
         Assert.Multiple(() =>
@@ -89,6 +89,7 @@ public class HangfireConfigurationTests
             Assert.That(result.FailureMessage, Does.Contain("Supervision:Hangfire:WorkerCount"));
             Assert.That(result.FailureMessage, Does.Contain("Supervision:Hangfire:SchemaName"));
             Assert.That(result.FailureMessage, Does.Contain("Supervision:DeliveryLease"), "a claim that could expire mid-attempt");
+            Assert.That(result.FailureMessage, Does.Contain("Supervision:Hangfire:DistributedLockTimeout"));
             Assert.That(new SupervisionOptionsValidator().Validate(null, new SupervisionOptions()), Is.EqualTo(ValidateOptionsResult.Success), "the defaults are valid");
         });
     }

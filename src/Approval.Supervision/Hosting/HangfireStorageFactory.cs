@@ -42,7 +42,7 @@ public static class HangfireStorageFactory
         // A job fetched by a node that died runs again after a few minutes, not after 30.
         UseSlidingInvisibilityTimeout = true,
         InvisibilityTimeout = TimeSpan.FromMinutes(5),
-        DistributedLockTimeout = TimeSpan.FromMinutes(1),
+        DistributedLockTimeout = settings.DistributedLockTimeout,
     };
 
     public static SqlServerStorageOptions SqlServerOptions(HangfireSettings settings) => new()
