@@ -1,6 +1,7 @@
 using Approval.Engine.Cases;
 using Approval.Engine.Cases.Events;
 using Approval.Persistence;
+using Approval.Supervision.Sweep;
 using Approval.Supervision.Tests.Infrastructure;
 using Approval.Supervision.Timers;
 using Hangfire.InMemory;
@@ -19,6 +20,7 @@ public class TimerHandlerTests
     private TempDatabase _database = null!;
     private FakeTimeProvider _clock = null!;
     private Node _node = null!;
+    private SweepRun _run = null!;
 
     [SetUp]
     public async Task Start()
@@ -26,6 +28,7 @@ public class TimerHandlerTests
         _database = new TempDatabase();
         _clock = new FakeTimeProvider(Monday);
         _node = await Node.StartAsync(_database, _clock);
+        _run = new SweepRun(_node.Sweeper);
     }
 
     [TearDown]
@@ -35,7 +38,7 @@ public class TimerHandlerTests
         _database.Dispose();
     }
 
-    private DeadlineTimerJob Timer() => new(_node.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>(), _node.Sweeper, _clock, NullLogger<DeadlineTimerJob>.Instance);
+    private DeadlineTimerJob Timer() => new(_node.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>(), _run, _clock, Options.Create(new SupervisionOptions()), NullLogger<DeadlineTimerJob>.Instance);
 
     private async Task<(CaseState Case, Guid Licence)> StartAsync()
     {
@@ -116,6 +119,28 @@ public class TimerHandlerTests
             Assert.That(await LicenceCardsAsync(licence), Is.EqualTo(new[] { "yellow@v1" }));
             Assert.That(history, Has.Count.EqualTo(1));
             Assert.That(outbox.Count(m => m.CaseId == started.CaseId), Is.EqualTo(1), "one alert (log channel)");
+        });
+    }
+
+    [Test]
+    public async Task A_burst_of_timers_due_at_once_is_carded_by_one_shared_run_each_card_once()
+    {
+        var licences = new List<(Guid Case, Guid Task)>();
+        for (var i = 0; i < 12; i++)
+        {
+            var (started, licence) = await StartAsync();
+            licences.Add((started.CaseId, licence));
+        }
+
+        _clock.Set(Local(3, 3)); // every licence reaches its yellow point at the same instant
+        var outcomes = await Task.WhenAll(licences.Select(l => Task.Run(() => Timer().FireAsync(l.Case, l.Task, 1, CancellationToken.None))));
+        var ids = licences.Select(l => (Guid?)l.Task).ToHashSet();
+        var yellows = (await _node.CardRowsAsync()).Where(c => c.Level == CardLevels.Yellow && ids.Contains(c.TaskId)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcomes.Count(o => o == TimerOutcome.Issued), Is.EqualTo(1), "the first timer leads the run and issues its own card: " + string.Join(",", outcomes));
+            Assert.That(outcomes, Has.None.EqualTo(TimerOutcome.Failed));
+            Assert.That(yellows.Select(c => c.TaskId!.Value).Order(), Is.EquivalentTo(licences.Select(l => l.Task)), "the run carded every licence due, each once");
         });
     }
 

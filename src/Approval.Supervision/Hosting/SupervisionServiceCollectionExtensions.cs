@@ -69,6 +69,7 @@ public static class SupervisionServiceCollectionExtensions
         });
 
         services.TryAddSingleton<DeadlineTimers>();
+        services.TryAddSingleton<SweepRun>();
         services.TryAddTransient<DeadlineTimerJob>();
         services.TryAddTransient<SafetyNetJob>();
         services.TryAddTransient<OutboxDispatchJob>();

@@ -21,11 +21,14 @@ public sealed class DeadlineTimers(IBackgroundJobClient jobs, TimeProvider time,
     /// <summary>True when <paramref name="at"/> is close enough to get a Hangfire job now; later ones wait for the safety net.</summary>
     public bool WithinHorizon(DateTimeOffset at) => at - time.GetUtcNow() <= options.Value.TimerHorizon;
 
-    /// <summary>Creates the timer's job (enqueued at once when already due); returns the Hangfire job id.</summary>
+    /// <summary>
+    /// Creates the timer's job, <see cref="SupervisionOptions.TimerLead"/> before its instant (enqueued
+    /// at once when that is past); returns the Hangfire job id.
+    /// </summary>
     public string Schedule(DeadlineTimer timer)
     {
         var job = Job.FromExpression<DeadlineTimerJob>(j => j.FireAsync(timer.CaseId, timer.TaskId, timer.DueVersion, CancellationToken.None));
-        var delay = timer.At - time.GetUtcNow();
+        var delay = timer.At - options.Value.TimerLead - time.GetUtcNow();
         IState state = delay <= TimeSpan.Zero ? new EnqueuedState() : new ScheduledState(delay);
         return jobs.Create(job, state);
     }
