@@ -179,6 +179,36 @@ public class TimerHandlerTests
         });
     }
 
+    [Test]
+    public async Task A_crowd_of_deadlines_sharing_an_instant_gets_one_Hangfire_job_that_cards_them_all()
+    {
+        var licences = new HashSet<Guid?>();
+        for (var i = 0; i < DeadlineTimers.CrowdSize; i++)
+        {
+            licences.Add((await StartAsync()).Licence);
+        }
+
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(new QuietHangfireLog());
+        var client = new RecordingJobClient();
+        var options = Options.Create(new SupervisionOptions { TimerHorizon = TimeSpan.FromDays(1) });
+        var net = new SafetyNetJob(_node.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>(), _node.Sweeper, new DeadlineTimers(client, _clock, options),
+            new InMemoryStorage(), _clock, options, NullLogger<SafetyNetJob>.Instance);
+        var scheduled = await net.RunAsync(CancellationToken.None);
+        var crowd = client.Created.Where(c => c.Job.Type == typeof(InstantTimerJob)).Select(c => (At: (DateTime)c.Job.Args[0], Deadlines: (int)c.Job.Args[1])).ToList();
+        var licenceInstant = Local(3, 3).UtcDateTime;
+
+        _clock.Set(Local(3, 3));
+        var outcome = await new InstantTimerJob(_run, _clock, options, NullLogger<InstantTimerJob>.Instance).FireAsync(licenceInstant, DeadlineTimers.CrowdSize, CancellationToken.None);
+        var yellows = (await _node.CardRowsAsync()).Where(c => c.Level == CardLevels.Yellow && licences.Contains(c.TaskId)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(crowd.Where(c => c.At == licenceInstant).Select(c => c.Deadlines), Is.EqualTo(new[] { DeadlineTimers.CrowdSize }), "one job stands for the licences' instant");
+            Assert.That(client.Created, Has.Count.LessThan(scheduled.TimersScheduled), "fewer jobs than timers");
+            Assert.That(outcome, Is.EqualTo(TimerOutcome.Issued));
+            Assert.That(yellows.Select(c => c.TaskId), Is.EquivalentTo(licences), "every licence carded, each once");
+        });
+    }
+
     private async Task<int> CountAlertsBetweenAsync(DateTimeOffset from, DateTimeOffset to)
     {
         await using var db = await _node.Db();

@@ -29,11 +29,12 @@ public sealed class SweepRun(DeadlineSweeper sweeper)
     private Pending? _waiting;
 
     /// <summary>
-    /// Has <paramref name="deadline"/> supervised by a run that starts after this call, together with
-    /// every other deadline due when it starts. The run is led by this caller (<see cref="Share.Led"/>,
-    /// and <see cref="Share.Own"/> is its own deadline's outcome) or by an earlier caller still waiting.
+    /// Has <paramref name="deadline"/> (none for a timer of a whole instant) supervised by a run that
+    /// starts after this call, together with every other deadline due when it starts. The run is led
+    /// by this caller (<see cref="Share.Led"/>, and <see cref="Share.Own"/> is its own deadline's
+    /// outcome) or by an earlier caller still waiting.
     /// </summary>
-    public Share Join(DueDeadline deadline)
+    public Share Join(DueDeadline? deadline)
     {
         lock (_gate)
         {
@@ -66,7 +67,7 @@ public sealed class SweepRun(DeadlineSweeper sweeper)
 
         try
         {
-            pending.Own.TrySetResult(await sweeper.SuperviseAsync(pending.Leader, CancellationToken.None));
+            pending.Own.TrySetResult(pending.Leader is { } own ? await sweeper.SuperviseAsync(own, CancellationToken.None) : null);
             pending.Done.TrySetResult(await sweeper.SweepAsync(CancellationToken.None));
         }
         catch (Exception ex)
@@ -79,9 +80,9 @@ public sealed class SweepRun(DeadlineSweeper sweeper)
     /// <summary>One caller's part in a run: the run's sweep, and the leader's own deadline's outcome (null for one that joined).</summary>
     public sealed record Share(Task<SweepResult> Swept, Task<bool?>? Own, bool Led);
 
-    private sealed class Pending(DueDeadline leader)
+    private sealed class Pending(DueDeadline? leader)
     {
-        public DueDeadline Leader { get; } = leader;
+        public DueDeadline? Leader { get; } = leader;
 
         public TaskCompletionSource<bool?> Own { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

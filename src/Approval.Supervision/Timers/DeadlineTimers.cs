@@ -33,15 +33,45 @@ public sealed class DeadlineTimers(IBackgroundJobClient jobs, TimeProvider time,
         return jobs.Create(job, state);
     }
 
-    /// <summary>Schedules <paramref name="timer"/> when it is within the horizon; true when it did.</summary>
-    public bool ScheduleIfNear(DeadlineTimer timer)
+    /// <summary>
+    /// At least this many timers of one instant share one Hangfire job (<see cref="InstantTimerJob"/>);
+    /// fewer get one job each.
+    /// </summary>
+    public const int CrowdSize = 16;
+
+    /// <summary>
+    /// Schedules the timers within the horizon: one job each, except that a crowd of at least
+    /// <see cref="CrowdSize"/> sharing an instant gets one job for all. Returns how many timers
+    /// (deadlines) were scheduled.
+    /// </summary>
+    public int ScheduleNear(IReadOnlyCollection<DeadlineTimer> timers)
     {
-        if (!WithinHorizon(timer.At))
+        var scheduled = 0;
+        foreach (var instant in timers.Where(t => WithinHorizon(t.At)).GroupBy(t => t.At))
         {
-            return false;
+            var crowd = instant.ToList();
+            if (crowd.Count >= CrowdSize)
+            {
+                ScheduleInstant(instant.Key, crowd.Count);
+            }
+            else
+            {
+                crowd.ForEach(t => Schedule(t));
+            }
+
+            scheduled += crowd.Count;
         }
 
-        Schedule(timer);
-        return true;
+        return scheduled;
+    }
+
+    /// <summary>Creates the one job of a crowd of <paramref name="deadlines"/> timers at <paramref name="at"/>, <see cref="SupervisionOptions.TimerLead"/> early.</summary>
+    public string ScheduleInstant(DateTimeOffset at, int deadlines)
+    {
+        var instant = at.UtcDateTime;
+        var job = Job.FromExpression<InstantTimerJob>(j => j.FireAsync(instant, deadlines, CancellationToken.None));
+        var delay = at - options.Value.TimerLead - time.GetUtcNow();
+        IState state = delay <= TimeSpan.Zero ? new EnqueuedState() : new ScheduledState(delay);
+        return jobs.Create(job, state);
     }
 }
