@@ -22,6 +22,15 @@ public sealed class SupervisionOptions
     public TimeSpan TimerHorizon { get; set; } = TimeSpan.FromHours(6);
 
     /// <summary>
+    /// How long before its instant a timer's Hangfire job is scheduled (0 to 30 s). Hangfire stores
+    /// instants in whole seconds and moves due jobs only every
+    /// <see cref="HangfireSettings.SchedulePollingInterval"/>, so a job scheduled at the instant runs up
+    /// to a poll and a second late; scheduled this much early it is already running, waiting on the
+    /// business clock, when the instant comes.
+    /// </summary>
+    public TimeSpan TimerLead { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// How often the safety net runs: it issues every deadline already due (a timer lost, failed or
     /// of a renamed job type) and schedules timers for deadlines coming within the horizon. Whole
     /// seconds dividing a minute, or whole minutes dividing an hour (it becomes a cron expression).
@@ -41,8 +50,12 @@ public sealed class SupervisionOptions
     /// <summary>Rows read per query by the sweep and the dispatcher.</summary>
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>How many due deadlines of different cases one safety-net sweep supervises at once.</summary>
-    public int SweepParallelism { get; set; } = 8;
+    /// <summary>
+    /// How many due deadlines of different cases one sweep (the safety net's, or the shared run a
+    /// burst of timers starts) supervises at once. Their writes share commits (one fsync for a batch
+    /// on SQLite), so a burst is carded about this many at a time.
+    /// </summary>
+    public int SweepParallelism { get; set; } = 32;
 
     /// <summary>Whether every alert is also written to the service log (channel <c>log</c>).</summary>
     public bool LogAlerts { get; set; } = true;

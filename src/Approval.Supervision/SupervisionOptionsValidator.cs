@@ -62,9 +62,14 @@ internal sealed class SupervisionOptionsValidator : IValidateOptions<Supervision
             errors.Add("Supervision:BatchSize must be between 1 and 10000.");
         }
 
-        if (options.SweepParallelism is < 1 or > 64)
+        if (options.SweepParallelism is < 1 or > 256)
         {
-            errors.Add("Supervision:SweepParallelism must be between 1 and 64.");
+            errors.Add("Supervision:SweepParallelism must be between 1 and 256.");
+        }
+
+        if (options.TimerLead < TimeSpan.Zero || options.TimerLead > TimeSpan.FromSeconds(30))
+        {
+            errors.Add("Supervision:TimerLead must be between 00:00:00 and 00:00:30.");
         }
 
         if (options.Retry.InitialDelay <= TimeSpan.Zero || options.Retry.MaxDelay < options.Retry.InitialDelay || options.Retry.MaxAge <= TimeSpan.Zero)

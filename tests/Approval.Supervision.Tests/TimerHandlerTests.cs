@@ -1,6 +1,7 @@
 using Approval.Engine.Cases;
 using Approval.Engine.Cases.Events;
 using Approval.Persistence;
+using Approval.Supervision.Sweep;
 using Approval.Supervision.Tests.Infrastructure;
 using Approval.Supervision.Timers;
 using Hangfire.InMemory;
@@ -19,6 +20,7 @@ public class TimerHandlerTests
     private TempDatabase _database = null!;
     private FakeTimeProvider _clock = null!;
     private Node _node = null!;
+    private SweepRun _run = null!;
 
     [SetUp]
     public async Task Start()
@@ -26,6 +28,7 @@ public class TimerHandlerTests
         _database = new TempDatabase();
         _clock = new FakeTimeProvider(Monday);
         _node = await Node.StartAsync(_database, _clock);
+        _run = new SweepRun(_node.Sweeper);
     }
 
     [TearDown]
@@ -35,7 +38,7 @@ public class TimerHandlerTests
         _database.Dispose();
     }
 
-    private DeadlineTimerJob Timer() => new(_node.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>(), _node.Sweeper, _clock, NullLogger<DeadlineTimerJob>.Instance);
+    private DeadlineTimerJob Timer() => new(_node.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>(), _run, _clock, Options.Create(new SupervisionOptions()), NullLogger<DeadlineTimerJob>.Instance);
 
     private async Task<(CaseState Case, Guid Licence)> StartAsync()
     {
@@ -120,6 +123,28 @@ public class TimerHandlerTests
     }
 
     [Test]
+    public async Task A_burst_of_timers_due_at_once_is_carded_by_one_shared_run_each_card_once()
+    {
+        var licences = new List<(Guid Case, Guid Task)>();
+        for (var i = 0; i < 12; i++)
+        {
+            var (started, licence) = await StartAsync();
+            licences.Add((started.CaseId, licence));
+        }
+
+        _clock.Set(Local(3, 3)); // every licence reaches its yellow point at the same instant
+        var outcomes = await Task.WhenAll(licences.Select(l => Task.Run(() => Timer().FireAsync(l.Case, l.Task, 1, CancellationToken.None))));
+        var ids = licences.Select(l => (Guid?)l.Task).ToHashSet();
+        var yellows = (await _node.CardRowsAsync()).Where(c => c.Level == CardLevels.Yellow && ids.Contains(c.TaskId)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcomes.Count(o => o == TimerOutcome.Issued), Is.EqualTo(1), "the first timer leads the run and issues its own card: " + string.Join(",", outcomes));
+            Assert.That(outcomes, Has.None.EqualTo(TimerOutcome.Failed));
+            Assert.That(yellows.Select(c => c.TaskId!.Value).Order(), Is.EquivalentTo(licences.Select(l => l.Task)), "the run carded every licence due, each once");
+        });
+    }
+
+    [Test]
     public async Task The_safety_net_schedules_only_deadlines_within_the_horizon_and_each_once()
     {
         for (var i = 0; i < 3; i++)
@@ -151,6 +176,36 @@ public class TimerHandlerTests
             Assert.That(third.TimersScheduled, Is.EqualTo(later).And.GreaterThan(0), "only what came within the horizon since");
             Assert.That(client.Created.Select(c => c.Job.Type), Is.All.EqualTo(typeof(DeadlineTimerJob)));
             Assert.That(delays, Is.All.GreaterThan(TimeSpan.FromHours(13)), "delays are business-clock distances, handed to Hangfire's own clock");
+        });
+    }
+
+    [Test]
+    public async Task A_crowd_of_deadlines_sharing_an_instant_gets_one_Hangfire_job_that_cards_them_all()
+    {
+        var licences = new HashSet<Guid?>();
+        for (var i = 0; i < DeadlineTimers.CrowdSize; i++)
+        {
+            licences.Add((await StartAsync()).Licence);
+        }
+
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(new QuietHangfireLog());
+        var client = new RecordingJobClient();
+        var options = Options.Create(new SupervisionOptions { TimerHorizon = TimeSpan.FromDays(1) });
+        var net = new SafetyNetJob(_node.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>(), _node.Sweeper, new DeadlineTimers(client, _clock, options),
+            new InMemoryStorage(), _clock, options, NullLogger<SafetyNetJob>.Instance);
+        var scheduled = await net.RunAsync(CancellationToken.None);
+        var crowd = client.Created.Where(c => c.Job.Type == typeof(InstantTimerJob)).Select(c => (At: (DateTime)c.Job.Args[0], Deadlines: (int)c.Job.Args[1])).ToList();
+        var licenceInstant = Local(3, 3).UtcDateTime;
+
+        _clock.Set(Local(3, 3));
+        var outcome = await new InstantTimerJob(_run, _clock, options, NullLogger<InstantTimerJob>.Instance).FireAsync(licenceInstant, DeadlineTimers.CrowdSize, CancellationToken.None);
+        var yellows = (await _node.CardRowsAsync()).Where(c => c.Level == CardLevels.Yellow && licences.Contains(c.TaskId)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(crowd.Where(c => c.At == licenceInstant).Select(c => c.Deadlines), Is.EqualTo(new[] { DeadlineTimers.CrowdSize }), "one job stands for the licences' instant");
+            Assert.That(client.Created, Has.Count.LessThan(scheduled.TimersScheduled), "fewer jobs than timers");
+            Assert.That(outcome, Is.EqualTo(TimerOutcome.Issued));
+            Assert.That(yellows.Select(c => c.TaskId), Is.EquivalentTo(licences), "every licence carded, each once");
         });
     }
 

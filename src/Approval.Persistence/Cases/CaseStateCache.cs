@@ -34,6 +34,22 @@ internal sealed class CaseStateCache(int capacity)
         _cases[entry.State.CaseId] = entry;
     }
 
+    /// <summary>Adds a state read ahead of its commands, unless a command has meanwhile put a (newer) one.</summary>
+    public void TryAdd(CachedCase entry)
+    {
+        if (entry.State.IsEnded)
+        {
+            return;
+        }
+
+        if (_cases.Count >= capacity)
+        {
+            _cases.Clear();
+        }
+
+        _cases.TryAdd(entry.State.CaseId, entry);
+    }
+
     public void Remove(Guid caseId) => _cases.TryRemove(caseId, out _);
 }
 

@@ -100,6 +100,19 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
 
     private static void Commit(SqliteConnection connection, SqliteCaseStatements statements, SqliteAnswerStatement answers, ApprovalDbContext db, List<Entry> batch)
     {
+        // The sinks' rows (cards, outbox) of the whole batch go in one SaveChanges: one per write cost
+        // more than the write itself. If that save fails — a unique key refusing a duplicate card, say —
+        // the batch is rolled back and written again with a savepoint around each write's rows, so
+        // the duplicate loses only its own write.
+        if (!TryCommit(connection, statements, answers, db, batch, sinkRowsTogether: true))
+        {
+            TryCommit(connection, statements, answers, db, batch, sinkRowsTogether: false);
+        }
+    }
+
+    /// <summary>False only when the batched sink rows failed and nothing was committed or answered.</summary>
+    private static bool TryCommit(SqliteConnection connection, SqliteCaseStatements statements, SqliteAnswerStatement answers, ApprovalDbContext db, List<Entry> batch, bool sinkRowsTogether)
+    {
         var outcomes = new Exception?[batch.Count];
         var written = new bool[batch.Count];
         try
@@ -119,7 +132,15 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
                             throw new IdempotencyReservationLostException(answer.Request);
                         }
 
-                        SaveSinkRows(db, batch[i]);
+                        if (!sinkRowsTogether)
+                        {
+                            StageSinkRows(db, batch[i]);
+                            SaveSinkRows(db);
+                        }
+                        else if (!TryStageSinkRows(db, batch[i]))
+                        {
+                            return Abandon(transaction, db);
+                        }
                     }
                     else
                     {
@@ -129,6 +150,7 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
                 catch (Exception ex) when (ex is SqliteException { SqliteErrorCode: 19 } || (ex is DbUpdateException update && DatabaseSetup.IsWriteConflict(update)))
                 {
                     // SQLITE_CONSTRAINT: the case was created, or event N appended, by another writer: a conflict.
+                    // Nothing of this write was staged yet: its rows are staged last.
                     transaction.Rollback("w");
                     written[i] = false;
                 }
@@ -139,10 +161,29 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
                 }
                 finally
                 {
-                    db.ChangeTracker.Clear();
+                    if (!sinkRowsTogether)
+                    {
+                        db.ChangeTracker.Clear();
+                    }
                 }
 
                 transaction.Release("w");
+            }
+
+            if (sinkRowsTogether)
+            {
+                try
+                {
+                    SaveSinkRows(db);
+                }
+                catch (Exception ex) when (ex is DbUpdateException or SqliteException)
+                {
+                    return Abandon(transaction, db);
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
             }
 
             transaction.Commit();
@@ -158,7 +199,7 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
                 entry.Done.TrySetException(ex);
             }
 
-            return;
+            return true;
         }
 
         for (var i = 0; i < batch.Count; i++)
@@ -172,17 +213,45 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
                 batch[i].Done.TrySetResult(written[i]);
             }
         }
+
+        return true;
     }
 
-    /// <summary>Extra rows the sinks want with these events (cards, outbox), saved by EF in the same transaction and savepoint.</summary>
-    private static void SaveSinkRows(ApprovalDbContext db, Entry entry)
+    /// <summary>Rolls the whole batch back, so it can be written again one write's rows at a time; false.</summary>
+    private static bool Abandon(SqliteTransaction transaction, ApprovalDbContext db)
+    {
+        transaction.Rollback();
+        db.Database.UseTransaction(null);
+        db.ChangeTracker.Clear();
+        return false;
+    }
+
+    /// <summary>Extra rows the sinks want with these events (cards, outbox), staged in the EF context that saves them in the same transaction.</summary>
+    private static void StageSinkRows(ApprovalDbContext db, Entry entry)
     {
         var write = entry.Write;
         foreach (var sink in entry.Sinks)
         {
             sink.Stage(db, write.After, write.Workflow, write.Events);
         }
+    }
 
+    /// <summary>Stages the rows for the batch's one save; false when a sink failed (part of its rows may be staged).</summary>
+    private static bool TryStageSinkRows(ApprovalDbContext db, Entry entry)
+    {
+        try
+        {
+            StageSinkRows(db, entry);
+            return true;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+
+    private static void SaveSinkRows(ApprovalDbContext db)
+    {
         db.ChangeTracker.DetectChanges();
         if (db.ChangeTracker.HasChanges())
         {

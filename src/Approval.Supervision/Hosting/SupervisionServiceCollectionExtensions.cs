@@ -69,7 +69,9 @@ public static class SupervisionServiceCollectionExtensions
         });
 
         services.TryAddSingleton<DeadlineTimers>();
+        services.TryAddSingleton<SweepRun>();
         services.TryAddTransient<DeadlineTimerJob>();
+        services.TryAddTransient<InstantTimerJob>();
         services.TryAddTransient<SafetyNetJob>();
         services.TryAddTransient<OutboxDispatchJob>();
         services.TryAddSingleton<TimerPump>();

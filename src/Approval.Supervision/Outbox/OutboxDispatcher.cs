@@ -13,9 +13,10 @@ namespace Approval.Supervision.Outbox;
 /// <see cref="RetryOptions.MaxAge"/>.
 /// </summary>
 /// <remarks>
-/// Several dispatchers (threads, processes, nodes) may run at once: each message is claimed with a
-/// conditional UPDATE that moves its <see cref="OutboxMessageRow.NextAttemptAt"/> a lease ahead, and
-/// only the dispatcher whose UPDATE matched delivers it. A dispatcher that dies mid-delivery leaves
+/// Several dispatchers (threads, processes, nodes) may run at once: a page of messages is claimed with
+/// one conditional UPDATE that moves their <see cref="OutboxMessageRow.NextAttemptAt"/> to a lease end
+/// unique to the claim, and each dispatcher delivers only the rows carrying its own lease end; the
+/// outcomes of a page are saved together. A dispatcher that dies mid-delivery leaves
 /// the lease to expire and another delivers again — at least once, with a stable event id. Thread safe.
 /// </remarks>
 public sealed class OutboxDispatcher(
@@ -49,12 +50,7 @@ public sealed class OutboxDispatcher(
                 break;
             }
 
-            var results = new int[due.Count];
-            await Parallel.ForEachAsync(
-                Enumerable.Range(0, due.Count),
-                new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-                async (i, ct) => results[i] = await TryDeliverAsync(due[i], ct) ? 1 : 0);
-            delivered += results.Sum();
+            delivered += await DeliverAsync(due, cancellationToken);
             if (due.Count < settings.BatchSize)
             {
                 break;
@@ -64,32 +60,62 @@ public sealed class OutboxDispatcher(
         return delivered;
     }
 
-    private async Task<bool> TryDeliverAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the page with one UPDATE, delivers what this dispatcher claimed side by side, and records
+    /// every outcome with one save: a burst of alerts costs two writes a page, not two a message.
+    /// </summary>
+    private async Task<int> DeliverAsync(List<Guid> ids, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
-        // The lease outlives one attempt (the validator insists), so a slow receiver is not sent the same alert twice by two nodes.
-        var leaseUntil = now + settings.DeliveryLease;
+        // The lease outlives one attempt (the validator insists), so a slow receiver is not sent the
+        // same alert twice by two nodes. Its instant is this claim's mark too (whole microseconds, as
+        // every provider stores them): jittered, so two dispatchers claiming at the same instant never
+        // share a mark.
+        var lease = now + settings.DeliveryLease + TimeSpan.FromMicroseconds(Random.Shared.Next(1, 1_000_000));
+        var leaseUntil = new DateTime(lease.UtcDateTime.Ticks - (lease.UtcDateTime.Ticks % 10), DateTimeKind.Utc);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var claimed = await db.Set<OutboxMessageRow>()
-            .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now.UtcDateTime)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, leaseUntil.UtcDateTime), cancellationToken);
+            .Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now.UtcDateTime)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, leaseUntil), cancellationToken);
         if (claimed == 0)
         {
-            return false; // another dispatcher has it
+            return 0; // other dispatchers have them
         }
 
-        var message = await db.Set<OutboxMessageRow>().SingleAsync(m => m.Id == id, cancellationToken);
-        DeliveryResult result;
+        var messages = await db.Set<OutboxMessageRow>()
+            .Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Pending && m.NextAttemptAt == leaseUntil)
+            .ToListAsync(cancellationToken);
+        var results = new DeliveryResult[messages.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, messages.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (i, ct) => results[i] = await AttemptAsync(messages[i], ct));
+
+        for (var i = 0; i < messages.Count; i++)
+        {
+            Record(messages[i], results[i], settings);
+        }
+
+        // Not under the caller's token: the attempts happened, and their outcomes must be recorded.
+        await db.SaveChangesAsync(CancellationToken.None);
+        return results.Count(r => r.Delivered);
+    }
+
+    private async Task<DeliveryResult> AttemptAsync(OutboxMessageRow message, CancellationToken cancellationToken)
+    {
         try
         {
-            result = await channels.For(message.Channel).DeliverAsync(message, cancellationToken);
+            return await channels.For(message.Channel).DeliverAsync(message, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            result = DeliveryResult.Failed(ex.GetType().Name + ": " + ex.Message);
+            return DeliveryResult.Failed(ex.GetType().Name + ": " + ex.Message);
         }
+    }
 
+    private void Record(OutboxMessageRow message, DeliveryResult result, SupervisionOptions settings)
+    {
         var after = time.GetUtcNow();
         message.Attempts++;
         message.LastAttemptAt = after.UtcDateTime;
@@ -116,10 +142,6 @@ public sealed class OutboxDispatcher(
                 logger.LogWarning("Alert {EventId} to {Channel} failed (attempt {Attempts}), retrying at {NextAttemptAt:O}: {Error}", message.EventId, message.Channel, message.Attempts, message.NextAttemptAt, result.Error);
             }
         }
-
-        // Not under the caller's token: the attempt happened, and its outcome must be recorded.
-        await db.SaveChangesAsync(CancellationToken.None);
-        return result.Delivered;
     }
 
     private static string? Truncate(string? error) => error is { Length: > 1000 } ? error[..1000] : error;

@@ -66,16 +66,26 @@ public sealed class DeadlineSweeper(
 
             // Different cases are supervised side by side so the store can commit them together (one
             // fsync for a batch on SQLite); commands on one case still take turns inside the store.
+            // Their states are read a chunk at a time in one query, the next chunk while this one runs.
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.SweepParallelism, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(fresh, parallel, async (deadline, ct) =>
+            var chunks = fresh.Chunk(CaseStore.PreloadLimit).ToList();
+            var preload = PreloadAsync(chunks[0], cancellationToken);
+            for (var c = 0; c < chunks.Count; c++)
             {
-                switch (await SuperviseAsync(deadline, ct))
+                await preload;
+                preload = c + 1 < chunks.Count ? PreloadAsync(chunks[c + 1], cancellationToken) : Task.CompletedTask;
+                await Parallel.ForEachAsync(chunks[c], parallel, async (deadline, ct) =>
                 {
-                    case true: Interlocked.Increment(ref issued); break;
-                    case false: Interlocked.Increment(ref done); break;
-                    default: Interlocked.Increment(ref failed); break;
-                }
-            });
+                    switch (await SuperviseAsync(deadline, ct))
+                    {
+                        case true: Interlocked.Increment(ref issued); break;
+                        case false: Interlocked.Increment(ref done); break;
+                        default: Interlocked.Increment(ref failed); break;
+                    }
+                });
+            }
+
+            await preload;
 
             if (complete)
             {
@@ -89,6 +99,19 @@ public sealed class DeadlineSweeper(
         }
 
         return new SweepResult(issued, done, failed);
+    }
+
+    /// <summary>Reads the chunk's cases ahead; a failure only means each command reads its own case.</summary>
+    private async Task PreloadAsync(DueDeadline[] chunk, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.PreloadAsync(chunk.Select(d => d.CaseId), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogDebug(ex, "Reading {Count} due cases ahead failed; each is read by its own command.", chunk.Length);
+        }
     }
 
     /// <summary>Due task deadlines and due case deadlines, earliest first, at most <paramref name="limit"/> of each; complete when neither was cut off.</summary>

@@ -17,4 +17,10 @@ public enum TimerOutcome
 
     /// <summary>Supervision failed; the deadline stays due and the safety net retries it.</summary>
     Failed,
+
+    /// <summary>
+    /// Due, and left to a shared sweep run another timer of the same burst leads: that run supervises
+    /// every deadline due when it starts, this one included.
+    /// </summary>
+    Joined,
 }

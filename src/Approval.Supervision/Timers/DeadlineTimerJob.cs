@@ -3,6 +3,7 @@ using Approval.Supervision.Sweep;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Approval.Supervision.Timers;
 
@@ -14,11 +15,17 @@ namespace Approval.Supervision.Timers;
 /// <remarks>
 /// <para>
 /// Hangfire runs a job at least once and stores instants in whole seconds, so a firing may be a
-/// repeat, a duplicate or up to a second early. A stale version, a vanished deadline or one whose
-/// next alert point moved on (more than <see cref="EarlyWaitLimit"/> ahead: a card was issued and
-/// the commit that issued it scheduled the next timer) is a no-op. An early firing waits out the
-/// remaining fraction on the business clock. A repeat is refused by the engine (the card is already
-/// in the history) and by the card's deterministic id.
+/// repeat, a duplicate or up to a second early; it is also scheduled <see cref="SupervisionOptions.TimerLead"/>
+/// early on purpose. A stale version, a vanished deadline or one whose next alert point moved on
+/// (more than the lead and <see cref="EarlyWaitLimit"/> ahead: a card was issued and the commit that
+/// issued it scheduled the next timer) is a no-op. An early firing waits out the rest on the business
+/// clock. A repeat is refused by the engine (the card is already in the history) and by the card's
+/// deterministic id.
+/// </para>
+/// <para>
+/// A due deadline is supervised through the <see cref="SweepRun"/> that concurrent timers share: the
+/// first timer of a burst cards every deadline then due, and the others join its work
+/// (<see cref="TimerOutcome.Joined"/>) instead of each supervising one.
 /// </para>
 /// <para>
 /// The type and method names are stored in Hangfire's jobs: renaming them leaves old jobs unable to
@@ -29,12 +36,16 @@ namespace Approval.Supervision.Timers;
 [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
 public sealed class DeadlineTimerJob(
     IDbContextFactory<ApprovalDbContext> dbFactory,
-    DeadlineSweeper sweeper,
+    SweepRun run,
     TimeProvider time,
+    IOptions<SupervisionOptions> options,
     ILogger<DeadlineTimerJob> logger)
 {
-    /// <summary>A timer fired at most this long before its instant waits for it; Hangfire fires up to about a second early.</summary>
+    /// <summary>A timer fired at most its lead and this long before its instant waits for it; Hangfire fires up to about a second early.</summary>
     public static readonly TimeSpan EarlyWaitLimit = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a timer that joined a run waits for it, keeping its worker from competing with the run for the cores.</summary>
+    private static readonly TimeSpan JoinWaitLimit = TimeSpan.FromSeconds(30);
 
     public async Task<TimerOutcome> FireAsync(Guid caseId, Guid? taskId, int dueVersion, CancellationToken cancellationToken)
     {
@@ -46,7 +57,7 @@ public sealed class DeadlineTimerJob(
 
         var instant = new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc));
         var wait = instant - time.GetUtcNow();
-        if (wait > EarlyWaitLimit)
+        if (wait > options.Value.TimerLead + EarlyWaitLimit)
         {
             return TimerOutcome.Stale;
         }
@@ -56,12 +67,27 @@ public sealed class DeadlineTimerJob(
             await Task.Delay(wait, time, cancellationToken);
         }
 
-        var outcome = await sweeper.SuperviseAsync(new DueDeadline(caseId, taskId, dueVersion, at), cancellationToken) switch
+        var share = run.Join(new DueDeadline(caseId, taskId, dueVersion, at));
+        var outcome = share.Own is { } own
+            ? await own.WaitAsync(cancellationToken) switch
+            {
+                true => TimerOutcome.Issued,
+                false => TimerOutcome.NothingDue,
+                null => TimerOutcome.Failed,
+            }
+            : TimerOutcome.Joined;
+        if (outcome == TimerOutcome.Joined)
         {
-            true => TimerOutcome.Issued,
-            false => TimerOutcome.NothingDue,
-            null => TimerOutcome.Failed,
-        };
+            try
+            {
+                await share.Swept.WaitAsync(JoinWaitLimit, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The run's failures are logged by the sweep; a deadline it missed stays due for the safety net.
+            }
+        }
+
         logger.LogDebug("Timer of case {CaseId} task {TaskId} v{DueVersion}: {Outcome}.", caseId, taskId, dueVersion, outcome);
         return outcome;
     }

@@ -21,24 +21,57 @@ public sealed class DeadlineTimers(IBackgroundJobClient jobs, TimeProvider time,
     /// <summary>True when <paramref name="at"/> is close enough to get a Hangfire job now; later ones wait for the safety net.</summary>
     public bool WithinHorizon(DateTimeOffset at) => at - time.GetUtcNow() <= options.Value.TimerHorizon;
 
-    /// <summary>Creates the timer's job (enqueued at once when already due); returns the Hangfire job id.</summary>
+    /// <summary>
+    /// Creates the timer's job, <see cref="SupervisionOptions.TimerLead"/> before its instant (enqueued
+    /// at once when that is past); returns the Hangfire job id.
+    /// </summary>
     public string Schedule(DeadlineTimer timer)
     {
         var job = Job.FromExpression<DeadlineTimerJob>(j => j.FireAsync(timer.CaseId, timer.TaskId, timer.DueVersion, CancellationToken.None));
-        var delay = timer.At - time.GetUtcNow();
+        var delay = timer.At - options.Value.TimerLead - time.GetUtcNow();
         IState state = delay <= TimeSpan.Zero ? new EnqueuedState() : new ScheduledState(delay);
         return jobs.Create(job, state);
     }
 
-    /// <summary>Schedules <paramref name="timer"/> when it is within the horizon; true when it did.</summary>
-    public bool ScheduleIfNear(DeadlineTimer timer)
+    /// <summary>
+    /// At least this many timers of one instant share one Hangfire job (<see cref="InstantTimerJob"/>);
+    /// fewer get one job each.
+    /// </summary>
+    public const int CrowdSize = 16;
+
+    /// <summary>
+    /// Schedules the timers within the horizon: one job each, except that a crowd of at least
+    /// <see cref="CrowdSize"/> sharing an instant gets one job for all. Returns how many timers
+    /// (deadlines) were scheduled.
+    /// </summary>
+    public int ScheduleNear(IReadOnlyCollection<DeadlineTimer> timers)
     {
-        if (!WithinHorizon(timer.At))
+        var scheduled = 0;
+        foreach (var instant in timers.Where(t => WithinHorizon(t.At)).GroupBy(t => t.At))
         {
-            return false;
+            var crowd = instant.ToList();
+            if (crowd.Count >= CrowdSize)
+            {
+                ScheduleInstant(instant.Key, crowd.Count);
+            }
+            else
+            {
+                crowd.ForEach(t => Schedule(t));
+            }
+
+            scheduled += crowd.Count;
         }
 
-        Schedule(timer);
-        return true;
+        return scheduled;
+    }
+
+    /// <summary>Creates the one job of a crowd of <paramref name="deadlines"/> timers at <paramref name="at"/>, <see cref="SupervisionOptions.TimerLead"/> early.</summary>
+    public string ScheduleInstant(DateTimeOffset at, int deadlines)
+    {
+        var instant = at.UtcDateTime;
+        var job = Job.FromExpression<InstantTimerJob>(j => j.FireAsync(instant, deadlines, CancellationToken.None));
+        var delay = at - options.Value.TimerLead - time.GetUtcNow();
+        IState state = delay <= TimeSpan.Zero ? new EnqueuedState() : new ScheduledState(delay);
+        return jobs.Create(job, state);
     }
 }

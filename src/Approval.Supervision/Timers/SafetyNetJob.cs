@@ -95,12 +95,8 @@ public sealed class SafetyNetJob(
             .Select(c => new DueDeadline(c.Id, null, c.DueVersion, c.NextAlertAt!.Value))
             .ToListAsync(cancellationToken);
         var through = Min(Cut(tasks, to), Cut(cases, to));
-        var scheduled = 0;
-        foreach (var d in tasks.Concat(cases).Where(d => d.NextAlertAt <= through))
-        {
-            timers.Schedule(new DeadlineTimer(d.CaseId, d.TaskId, d.DueVersion, new DateTimeOffset(DateTime.SpecifyKind(d.NextAlertAt, DateTimeKind.Utc))));
-            scheduled++;
-        }
+        var scheduled = timers.ScheduleNear([.. tasks.Concat(cases).Where(d => d.NextAlertAt <= through)
+            .Select(d => new DeadlineTimer(d.CaseId, d.TaskId, d.DueVersion, new DateTimeOffset(DateTime.SpecifyKind(d.NextAlertAt, DateTimeKind.Utc))))]);
 
         WriteWatermark(through);
         return scheduled;

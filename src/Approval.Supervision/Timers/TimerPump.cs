@@ -34,23 +34,27 @@ public sealed class TimerPump(DeadlineTimers timers, IBackgroundJobClient jobs, 
         while (await reader.WaitToReadAsync(stoppingToken))
         {
             var deliver = false;
+            var timersNow = new List<DeadlineTimer>();
             while (reader.TryRead(out var item))
             {
-                try
+                if (item is null)
                 {
-                    if (item is null)
-                    {
-                        deliver = true;
-                    }
-                    else if (timers.ScheduleIfNear(item))
-                    {
-                        Interlocked.Increment(ref _scheduled);
-                    }
+                    deliver = true;
                 }
-                catch (Exception ex)
+                else
                 {
-                    logger.LogError(ex, "Could not schedule the timer of case {CaseId} task {TaskId}; the safety net will find it.", item?.CaseId, item?.TaskId);
+                    timersNow.Add(item);
                 }
+            }
+
+            // Timers posted together are scheduled together, so a crowd sharing an instant gets one job.
+            try
+            {
+                Interlocked.Add(ref _scheduled, timers.ScheduleNear(timersNow));
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Could not schedule {Count} timer(s); the safety net will find them.", timersNow.Count);
             }
 
             if (deliver)

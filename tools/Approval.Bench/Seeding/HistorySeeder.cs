@@ -4,9 +4,10 @@ using Microsoft.Data.Sqlite;
 namespace Approval.Bench.Seeding;
 
 /// <summary>
-/// Bulk-inserts cases straight into a migrated SQLite file: made by the pure engine on both cores,
-/// written by one connection with prepared statements in large transactions (seeding is not what
-/// is measured; the file stays durable, WAL with the default synchronous setting).
+/// Bulk-inserts cases straight into a migrated database: made by the pure engine on both cores,
+/// written in large chunks — on SQLite by one connection with prepared statements, one transaction
+/// a chunk (the file stays durable, WAL with the default synchronous setting); on PostgreSQL by
+/// binary COPY (<see cref="PostgresRowWriter"/>). Seeding is not what is measured.
 /// </summary>
 internal static class HistorySeeder
 {
@@ -18,11 +19,21 @@ internal static class HistorySeeder
     /// <summary>Seeds the plan; returns every NextAlertAt written (tasks and cases), for choosing the sweep's clock.</summary>
     public static List<DateTime> Seed(string connectionString, Bundle bundle, Plan plan, IProgress<double>? progress)
     {
+        using var writer = new SqliteRowWriter(connectionString);
+        return Seed(writer, bundle, plan, progress);
+    }
+
+    /// <summary>The bulk writer for <paramref name="database"/>: prepared inserts on SQLite, binary COPY on PostgreSQL.</summary>
+    public static ISeedWriter WriterFor(Service.DatabaseTarget database) =>
+        database.Provider == Approval.Persistence.DatabaseProvider.PostgreSql
+            ? new PostgresRowWriter(database.ConnectionString)
+            : new SqliteRowWriter(database.ConnectionString);
+
+    /// <summary>Seeds the plan through <paramref name="writer"/>; returns every NextAlertAt written.</summary>
+    public static List<DateTime> Seed(ISeedWriter writer, Bundle bundle, Plan plan, IProgress<double>? progress)
+    {
         var total = plan.OpenCases + plan.FinishedCases;
         var alerts = new List<DateTime>(plan.OpenCases * 6);
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var writer = new RowWriter(connection);
         var step = plan.Spread / Math.Max(1, total);
         for (var first = 0; first < total; first += Chunk)
         {
@@ -36,11 +47,7 @@ internal static class HistorySeeder
                 made[i] = SeededCase.Make(bundle, plan.From + (step * n), finished, 1 + (n % plan.Versions));
             });
 
-            using (var transaction = connection.BeginTransaction())
-            {
-                writer.Write(made, transaction);
-                transaction.Commit();
-            }
+            writer.Write(made);
 
             foreach (var c in made)
             {
@@ -51,6 +58,33 @@ internal static class HistorySeeder
         }
 
         return alerts;
+    }
+
+    /// <summary>One SQLite connection, prepared inserts, one transaction per chunk.</summary>
+    private sealed class SqliteRowWriter : ISeedWriter
+    {
+        private readonly SqliteConnection _connection;
+        private readonly RowWriter _rows;
+
+        public SqliteRowWriter(string connectionString)
+        {
+            _connection = new SqliteConnection(connectionString);
+            _connection.Open();
+            _rows = new RowWriter(_connection);
+        }
+
+        public void Write(IReadOnlyList<SeededCase> cases)
+        {
+            using var transaction = _connection.BeginTransaction();
+            _rows.Write(cases, transaction);
+            transaction.Commit();
+        }
+
+        public void Dispose()
+        {
+            _rows.Dispose();
+            _connection.Dispose();
+        }
     }
 
     private sealed class RowWriter(SqliteConnection connection) : IDisposable

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Approval.Bench.Reporting;
 using Approval.Bench.Seeding;
+using Approval.Bench.Service;
 using Approval.Persistence;
 using Approval.Persistence.Cases;
 using Approval.Persistence.Supervision;
@@ -18,141 +19,247 @@ using Microsoft.Extensions.Options;
 namespace Approval.Bench.Timers;
 
 /// <summary>
-/// <c>timers</c>: many open tasks in a SQLite file, then the service's real deadline engine — a
-/// Hangfire server (in-memory storage, as on SQLite) with the default settings — on a business
-/// clock that flows at wall speed from just before the earliest alert point. The start-up safety
-/// net makes the timers of the horizon; the scenario measures how late each card of that instant is
-/// recorded (IssuedAt − CardAt), how long its alert then takes to leave (DeliveredAt − IssuedAt),
-/// how many Hangfire jobs are alive, and the process's CPU while idle afterwards.
+/// <c>timers</c>: many open tasks in a SQLite file (or a local PostgreSQL), then the service's real
+/// deadline engine — a Hangfire server (in-memory storage on SQLite, Hangfire.PostgreSql on
+/// PostgreSQL) with the default settings — on a business clock that flows at wall speed from just
+/// before the earliest alert point. The start-up safety net makes the timers of the horizon; the
+/// scenario measures how late each card of that instant is recorded (IssuedAt − CardAt), how long
+/// the whole instant takes to card and at what CPU per card, how long its alerts then take to leave
+/// (DeliveredAt − IssuedAt), how many Hangfire jobs are alive, and the process's CPU while idle.
 /// </summary>
+/// <remarks>
+/// With a due burst, that many deadlines (whole cases, all their tasks opened at one instant) reach
+/// their yellow point at the same instant, before any other seeded deadline.
+/// </remarks>
 public static class TimersScenario
 {
-    public sealed record Settings(int OpenTasks, TimeSpan Lead, TimeSpan Idle, bool Smoke);
+    /// <param name="OpenTasks">Open tasks in all, burst included (five per case).</param>
+    /// <param name="Lead">How long before the instant the business clock starts (the safety net schedules the timers meanwhile).</param>
+    /// <param name="Idle">How long idle CPU is measured after the instant's cards and alerts.</param>
+    /// <param name="DueBurst">Deadlines due at one instant (0: the first instant of the spread-out cases).</param>
+    /// <param name="Postgres">A throw-away local PostgreSQL instead of a SQLite file.</param>
+    /// <param name="TimerLead">Supervision:TimerLead; null for the service's default.</param>
+    public sealed record Settings(int OpenTasks, TimeSpan Lead, TimeSpan Idle, bool Smoke, int DueBurst = 0, bool Postgres = false, TimeSpan? TimerLead = null);
 
     public const double TargetCardP99Seconds = 2;
     public const double TargetAlertP99Seconds = 1;
+    public const double TargetBurstSeconds = 5;
+
+    /// <summary>Before any spread-out case starts: the burst's instant comes first.</summary>
+    private static readonly DateTimeOffset BurstStart = new(2025, 12, 22, 9, 0, 0, TimeSpan.FromHours(8));
+
+    private static readonly DateTimeOffset SpreadFrom = new(2026, 1, 5, 9, 0, 0, TimeSpan.FromHours(8));
 
     public static async Task<ScenarioReport> RunAsync(Settings settings, IProgress<double>? progress = null)
     {
         var bundle = Bundle.Load();
         var folder = Directory.CreateTempSubdirectory("approval-bench-timers").FullName;
-        var connectionString = $"Data Source={Path.Combine(folder, "approval.db")}";
         try
         {
-            await using (var setup = new Deadlines.SupervisionNode(connectionString, bundle, TimeProvider.System))
-            {
-                await setup.MigrateAsync();
-            }
-
-            var tasksPerCase = bundle.Definition.Steps.SelectMany(s => s.Children).Count();
-            var plan = new HistorySeeder.Plan(settings.OpenTasks / tasksPerCase, 0, new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.FromHours(8)), TimeSpan.FromDays(300));
-            var alerts = HistorySeeder.Seed(connectionString, bundle, plan, new Progress<double>(f => progress?.Report(f * 0.6)));
-            alerts.Sort();
-            var instant = alerts[0];
-            var atInstant = alerts.Count(a => a == instant);
-            var clock = new ShiftedClock(new DateTimeOffset(instant, TimeSpan.Zero) - settings.Lead - DateTimeOffset.UtcNow);
-
-            using var host = Build(connectionString, bundle, clock);
-            await host.StartAsync();
-            var storage = host.Services.GetRequiredService<JobStorage>();
-            var databases = host.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>();
-            var watch = Stopwatch.StartNew();
-            long alive = 0;
-            var deadline = settings.Lead + TimeSpan.FromSeconds(60);
-            List<SupervisionCardRow> cards = [];
-            while (watch.Elapsed < deadline)
-            {
-                alive = Math.Max(alive, storage.GetMonitoringApi().ScheduledCount());
-                await using var db = await databases.CreateDbContextAsync();
-                cards = await db.Set<SupervisionCardRow>().AsNoTracking().Where(c => c.CardAt == instant).ToListAsync();
-                if (cards.Count >= atInstant && await db.Set<OutboxMessageRow>().AllAsync(m => m.Status == OutboxStatus.Delivered))
-                {
-                    break;
-                }
-
-                await Task.Delay(200);
-            }
-
-            progress?.Report(0.8);
-            List<OutboxMessageRow> delivered;
-            await using (var db = await databases.CreateDbContextAsync())
-            {
-                delivered = await db.Set<OutboxMessageRow>().AsNoTracking().Where(m => m.DeliveredAt != null).ToListAsync();
-            }
-
-            var issuedAt = cards.ToDictionary(c => c.Id, c => c.IssuedAt);
-            var cardLate = cards.Select(c => (c.IssuedAt - c.CardAt).TotalSeconds).Order().ToList();
-            var alertLate = delivered.Where(m => issuedAt.ContainsKey(m.EventId)).Select(m => (m.DeliveredAt!.Value - issuedAt[m.EventId]).TotalSeconds).Order().ToList();
-
-            // Idle: nothing due for hours, every timer of the horizon waiting in Hangfire.
-            var process = Process.GetCurrentProcess();
-            process.Refresh();
-            var cpuBefore = process.TotalProcessorTime;
-            var idleWatch = Stopwatch.StartNew();
-            await Task.Delay(settings.Idle);
-            process.Refresh();
-            var idleCpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / idleWatch.Elapsed.TotalMilliseconds * 100;
-            var aliveIdle = storage.GetMonitoringApi().ScheduledCount();
-            var pump = host.Services.GetRequiredService<TimerPump>();
-            await host.StopAsync();
-            progress?.Report(1);
-
-            long openTasks;
-            await using (var db = await databases.CreateDbContextAsync())
-            {
-                openTasks = await db.Tasks.LongCountAsync(t => t.Status == "Open");
-            }
-
-            var errors = new List<string>();
-            if (cards.Count < atInstant)
-            {
-                errors.Add($"{cards.Count} of {atInstant} cards of the first instant were recorded within a minute");
-            }
-
-            if (alertLate.Count < cards.Count)
-            {
-                errors.Add($"{alertLate.Count} of {cards.Count} alerts were delivered");
-            }
-
-            var report = new ScenarioReport("timers", new Dictionary<string, string>
-            {
-                ["open tasks"] = openTasks.ToString(CultureInfo.InvariantCulture),
-                ["storage"] = "Hangfire.InMemory (Database:Provider Sqlite)",
-                ["horizon"] = host.Services.GetRequiredService<IOptions<Approval.Supervision.SupervisionOptions>>().Value.TimerHorizon.ToString(),
-            },
-            [
-                Metric.Below("card late p99", Percentile(cardLate, 0.99), "s", TargetCardP99Seconds),
-                new("card late p50", Percentile(cardLate, 0.5), "s"),
-                new("card late max", cardLate.Count == 0 ? 0 : cardLate[^1], "s"),
-                Metric.Below("alert after card p99", Percentile(alertLate, 0.99), "s", TargetAlertP99Seconds),
-                new("alert after card p50", Percentile(alertLate, 0.5), "s"),
-                new("cards at the instant", cards.Count, "cards"),
-                new("Hangfire jobs alive (peak)", alive, "jobs"),
-                new("Hangfire jobs alive (idle)", aliveIdle, "jobs"),
-                new("timers scheduled by commits", pump.Scheduled, "jobs"),
-                new("idle CPU", idleCpu, "% of one core"),
-                new("open tasks seeded", openTasks, "tasks"),
-            ], errors.Count, errors);
-            return settings.Smoke ? report.WithoutTargets() : report;
+            await using var postgres = settings.Postgres ? await PostgresCluster.StartAsync() : null;
+            var database = postgres?.Target() ?? DatabaseTarget.SqliteFile(Path.Combine(folder, "approval.db"));
+            return await RunOnAsync(settings, bundle, database, progress);
         }
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Npgsql.NpgsqlConnection.ClearAllPools();
             Http.HttpScenario.TryDelete(folder);
         }
+    }
+
+    private static async Task<ScenarioReport> RunOnAsync(Settings settings, Bundle bundle, DatabaseTarget database, IProgress<double>? progress)
+    {
+        await MigrateAsync(database);
+        var tasksPerCase = bundle.Definition.Steps.SelectMany(s => s.Children).Count();
+        var seedWatch = Stopwatch.StartNew();
+        var (alerts, instant) = Seed(settings, bundle, database, tasksPerCase, progress);
+        var seedSeconds = seedWatch.Elapsed.TotalSeconds;
+        var atInstant = alerts.Count(a => a == instant);
+        var instantWall = DateTimeOffset.UtcNow + settings.Lead;
+        var clock = new ShiftedClock(new DateTimeOffset(instant, TimeSpan.Zero) - instantWall);
+
+        using var host = Build(database, bundle, clock, settings.TimerLead);
+        await host.StartAsync();
+        var storage = host.Services.GetRequiredService<JobStorage>();
+        var databases = host.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>();
+        var process = Process.GetCurrentProcess();
+        long alive = 0;
+        while (DateTimeOffset.UtcNow < instantWall)
+        {
+            alive = Math.Max(alive, JobsAlive(storage));
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Clamp((instantWall - DateTimeOffset.UtcNow).TotalMilliseconds, 1, 200)));
+        }
+
+        // The window of the instant: from the instant until its last card, on this process's CPU.
+        process.Refresh();
+        var cpuAtInstant = process.TotalProcessorTime;
+        var window = Stopwatch.StartNew();
+        var cpuCarded = TimeSpan.Zero;
+        var carded = false;
+        var allDelivered = false;
+        var deadline = TimeSpan.FromSeconds(60);
+        while (window.Elapsed < deadline && !allDelivered)
+        {
+            await using var db = await databases.CreateDbContextAsync();
+            if (!carded && await db.Set<SupervisionCardRow>().CountAsync(c => c.CardAt == instant) >= atInstant)
+            {
+                process.Refresh();
+                cpuCarded = process.TotalProcessorTime - cpuAtInstant;
+                carded = true;
+            }
+
+            allDelivered = carded && !await db.Set<OutboxMessageRow>().AnyAsync(m => m.Status != OutboxStatus.Delivered);
+            if (!carded)
+            {
+                alive = Math.Max(alive, JobsAlive(storage));
+            }
+
+            await Task.Delay(carded ? 200 : 50);
+        }
+
+        if (!carded)
+        {
+            process.Refresh();
+            cpuCarded = process.TotalProcessorTime - cpuAtInstant;
+        }
+
+        progress?.Report(0.8);
+        List<SupervisionCardRow> cards;
+        List<OutboxMessageRow> delivered;
+        await using (var db = await databases.CreateDbContextAsync())
+        {
+            cards = await db.Set<SupervisionCardRow>().AsNoTracking().Where(c => c.CardAt == instant).ToListAsync();
+            delivered = await db.Set<OutboxMessageRow>().AsNoTracking().Where(m => m.DeliveredAt != null).ToListAsync();
+        }
+
+        var issuedAt = cards.ToDictionary(c => c.Id, c => c.IssuedAt);
+        var cardLate = cards.Select(c => (c.IssuedAt - c.CardAt).TotalSeconds).Order().ToList();
+        var alertLate = delivered.Where(m => issuedAt.ContainsKey(m.EventId)).Select(m => (m.DeliveredAt!.Value - issuedAt[m.EventId]).TotalSeconds).Order().ToList();
+        var burstSeconds = cards.Count == 0 ? double.NaN : (cards.Max(c => c.IssuedAt) - instant).TotalSeconds;
+
+        // Idle: nothing due for hours, every timer of the horizon waiting in Hangfire.
+        process.Refresh();
+        var cpuBefore = process.TotalProcessorTime;
+        var idleWatch = Stopwatch.StartNew();
+        await Task.Delay(settings.Idle);
+        process.Refresh();
+        var idleCpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / idleWatch.Elapsed.TotalMilliseconds * 100;
+        var aliveIdle = JobsAlive(storage);
+        var pump = host.Services.GetRequiredService<TimerPump>();
+        var options = host.Services.GetRequiredService<IOptions<Approval.Supervision.SupervisionOptions>>().Value;
+        await host.StopAsync();
+        progress?.Report(1);
+
+        long openTasks;
+        await using (var db = await databases.CreateDbContextAsync())
+        {
+            openTasks = await db.Tasks.LongCountAsync(t => t.Status == "Open");
+        }
+
+        var errors = new List<string>();
+        if (cards.Count < atInstant)
+        {
+            errors.Add($"{cards.Count} of {atInstant} cards of the instant were recorded within a minute");
+        }
+
+        if (alertLate.Count < cards.Count)
+        {
+            errors.Add($"{alertLate.Count} of {cards.Count} alerts were delivered");
+        }
+
+        var burst = settings.DueBurst > 0;
+        var report = new ScenarioReport("timers", new Dictionary<string, string>
+        {
+            ["open tasks"] = openTasks.ToString(CultureInfo.InvariantCulture),
+            ["database"] = database.Provider,
+            ["storage"] = database.Provider == DatabaseProvider.PostgreSql ? "Hangfire.PostgreSql (same server)" : "Hangfire.InMemory",
+            ["horizon"] = options.TimerHorizon.ToString(),
+            ["timer lead"] = options.TimerLead.ToString(),
+            ["sweep parallelism"] = options.SweepParallelism.ToString(CultureInfo.InvariantCulture),
+            ["due burst"] = burst ? settings.DueBurst.ToString(CultureInfo.InvariantCulture) : "none (the first instant of the spread)",
+            ["seeding"] = $"{seedSeconds:F0} s",
+        },
+        [
+            Metric.Below("card late p99", Percentile(cardLate, 0.99), "s", TargetCardP99Seconds),
+            new("card late p50", Percentile(cardLate, 0.5), "s"),
+            new("card late max", cardLate.Count == 0 ? 0 : cardLate[^1], "s"),
+            burst ? Metric.Below("time to card the instant", burstSeconds, "s", TargetBurstSeconds) : new("time to card the instant", burstSeconds, "s"),
+            new("CPU per card", cards.Count == 0 ? double.NaN : cpuCarded.TotalMilliseconds / cards.Count, "ms"),
+            Metric.Below("alert after card p99", Percentile(alertLate, 0.99), "s", TargetAlertP99Seconds),
+            new("alert after card p50", Percentile(alertLate, 0.5), "s"),
+            new("deadlines due at the instant", atInstant, "deadlines"),
+            new("cards at the instant", cards.Count, "cards"),
+            new("Hangfire jobs alive (peak)", alive, "jobs"),
+            new("Hangfire jobs alive (idle)", aliveIdle, "jobs"),
+            new("timers scheduled by commits", pump.Scheduled, "jobs"),
+            new("idle CPU", idleCpu, "% of one core"),
+            new("open tasks seeded", openTasks, "tasks"),
+        ], errors.Count, errors);
+        return settings.Smoke ? report.WithoutTargets() : report;
+    }
+
+    /// <summary>The burst's cases (all started at one instant) and the spread-out rest; returns every alert point and the instant watched.</summary>
+    private static (List<DateTime> Alerts, DateTime Instant) Seed(Settings settings, Bundle bundle, DatabaseTarget database, int tasksPerCase, IProgress<double>? progress)
+    {
+        using var writer = HistorySeeder.WriterFor(database);
+        var burstCases = 0;
+        if (settings.DueBurst > 0)
+        {
+            // How many deadlines of one such case share its first alert point (tasks with the same limit, and the case's own).
+            var probe = SeededCase.Make(bundle, BurstStart, false, 1);
+            var points = probe.Tasks.Select(t => t.NextAlertAt).Append(probe.Case.NextAlertAt).OfType<DateTime>().ToList();
+            var perCase = points.Count(p => p == points.Min());
+            burstCases = (settings.DueBurst + perCase - 1) / perCase;
+        }
+
+        var spreadCases = Math.Max(0, settings.OpenTasks - (burstCases * tasksPerCase)) / tasksPerCase;
+        var share = (double)burstCases / Math.Max(1, burstCases + spreadCases);
+        var alerts = new List<DateTime>();
+        DateTime? instant = null;
+        if (burstCases > 0)
+        {
+            var burst = HistorySeeder.Seed(writer, bundle, new HistorySeeder.Plan(burstCases, 0, BurstStart, TimeSpan.Zero), new Progress<double>(f => progress?.Report(f * share * 0.6)));
+            instant = burst.Min();
+            alerts.AddRange(burst);
+        }
+
+        var spread = HistorySeeder.Seed(writer, bundle, new HistorySeeder.Plan(spreadCases, 0, SpreadFrom, TimeSpan.FromDays(300)), new Progress<double>(f => progress?.Report((share + (f * (1 - share))) * 0.6)));
+        alerts.AddRange(spread);
+        return (alerts, instant ?? spread.Min());
+    }
+
+    private static long JobsAlive(JobStorage storage)
+    {
+        var monitoring = storage.GetMonitoringApi();
+        return monitoring.ScheduledCount() + monitoring.EnqueuedCount("default") + monitoring.ProcessingCount();
+    }
+
+    private static async Task MigrateAsync(DatabaseTarget database)
+    {
+        var builder = new DbContextOptionsBuilder<ApprovalDbContext>();
+        DatabaseSetup.Configure(builder, new DatabaseOptions { Provider = database.Provider, ConnectionString = database.ConnectionString });
+        await using var db = new ApprovalDbContext(builder.Options);
+        await DatabaseSetup.MigrateAsync(db);
     }
 
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
-    private static IHost Build(string connectionString, Bundle bundle, TimeProvider clock)
+    private static IHost Build(DatabaseTarget database, Bundle bundle, TimeProvider clock, TimeSpan? timerLead)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
-            ["Database:Provider"] = DatabaseProvider.Sqlite,
-            ["Database:ConnectionString"] = connectionString,
-        });
+            ["Database:Provider"] = database.Provider,
+            ["Database:ConnectionString"] = database.ConnectionString,
+        };
+        if (timerLead is { } lead)
+        {
+            configuration["Supervision:TimerLead"] = lead.ToString();
+        }
+
+        builder.Configuration.AddInMemoryCollection(configuration);
         builder.Logging.AddFilter(_ => false);
         var services = builder.Services;
         services.AddSingleton(clock);

@@ -1,0 +1,42 @@
+using Approval.Supervision.Sweep;
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Approval.Supervision.Timers;
+
+/// <summary>
+/// The one Hangfire job behind a crowd of deadline timers that share an instant (at least
+/// <see cref="DeadlineTimers.CrowdSize"/>: tasks opened together, with the same limit, reach each
+/// alert point together). At the instant it starts a <see cref="SweepRun"/>, which cards every
+/// deadline then due; so ten thousand deadlines of one instant cost one Hangfire round trip, not ten
+/// thousand.
+/// </summary>
+/// <remarks>
+/// It carries only the instant and how many deadlines it stood for (shown in the dashboard): what is
+/// due is read from our rows when it runs, so a deadline of the crowd that moved meanwhile is simply
+/// not due, and one that joined the instant later is carded too. Like <see cref="DeadlineTimerJob"/>:
+/// no retries (the safety net issues what a failed run left due), and the type and method names are
+/// stored in Hangfire's jobs, so do not rename them.
+/// </remarks>
+[AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+public sealed class InstantTimerJob(SweepRun run, TimeProvider time, IOptions<SupervisionOptions> options, ILogger<InstantTimerJob> logger)
+{
+    public async Task<TimerOutcome> FireAsync(DateTime at, int deadlines, CancellationToken cancellationToken)
+    {
+        var wait = new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) - time.GetUtcNow();
+        if (wait > options.Value.TimerLead + DeadlineTimerJob.EarlyWaitLimit)
+        {
+            return TimerOutcome.Stale; // the business clock is not where it was when the job was made
+        }
+
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken);
+        }
+
+        var swept = await run.Join(null).Swept.WaitAsync(cancellationToken);
+        logger.LogDebug("Timer of {Deadlines} deadline(s) at {At:O}: {Issued} issued, {Done} already done, {Failed} failed.", deadlines, at, swept.Issued, swept.AlreadyDone, swept.Failed);
+        return swept.Failed > 0 ? TimerOutcome.Failed : swept.Issued > 0 ? TimerOutcome.Issued : TimerOutcome.NothingDue;
+    }
+}
