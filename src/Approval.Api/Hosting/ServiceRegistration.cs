@@ -35,6 +35,8 @@ public static class ServiceRegistration
         services.AddSingleton<WorkflowCatalog>();
         services.AddSingleton<WorkflowPublisher>();
         services.AddSingleton<WorkflowLibrary>();
+        services.AddMetrics();
+        services.AddSingleton<Approval.Persistence.Telemetry.ApprovalMetrics>();
         services.AddSingleton<CaseStore>();
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<ProvisionalDeadlineRecomputer>();

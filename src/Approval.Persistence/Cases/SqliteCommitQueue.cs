@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using Approval.Persistence.Telemetry;
 using Approval.Persistence.Idempotency;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +20,7 @@ namespace Approval.Persistence.Cases;
 /// second node, a tool) still take turns through SQLite's lock; the writer waits for them with
 /// <c>busy_timeout</c>. Thread safe: any number of callers, one writer loop.
 /// </remarks>
-internal sealed class SqliteCommitQueue : IAsyncDisposable
+internal sealed class SqliteCommitQueue : ICaseCommitQueue
 {
     /// <summary>Bounds one transaction, so a burst cannot hold the lock (and delay other processes) for long.</summary>
     private const int MaxBatch = 256;
@@ -29,12 +31,14 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
     private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string _connectionString;
     private readonly IReadOnlyList<ICaseEventSink> _sinks;
+    private readonly ApprovalMetrics? _metrics;
     private readonly Task _writer;
 
-    public SqliteCommitQueue(string connectionString, IReadOnlyList<ICaseEventSink> sinks)
+    public SqliteCommitQueue(string connectionString, IReadOnlyList<ICaseEventSink> sinks, ApprovalMetrics? metrics = null)
     {
         _connectionString = connectionString;
         _sinks = sinks;
+        _metrics = metrics;
         _writer = Task.Factory.StartNew(WriteLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
@@ -84,7 +88,11 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
                 batch.Add(entry);
             }
 
-            Commit(connection, statements, answers, db, batch);
+            var started = Stopwatch.GetTimestamp();
+            if (Commit(connection, statements, answers, db, batch))
+            {
+                _metrics?.Committed("sqlite", batch.Count, Stopwatch.GetElapsedTime(started));
+            }
 
             // Checkpoint here, after the batch's callers have their answers, instead of inside the commit
             // that crosses SQLite's threshold (which charged one caller a database-file write and fsync).
@@ -98,7 +106,8 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
         }
     }
 
-    private static void Commit(SqliteConnection connection, SqliteCaseStatements statements, SqliteAnswerStatement answers, ApprovalDbContext db, List<Entry> batch)
+    /// <summary>False when the batch did not commit (every caller has heard why).</summary>
+    private static bool Commit(SqliteConnection connection, SqliteCaseStatements statements, SqliteAnswerStatement answers, ApprovalDbContext db, List<Entry> batch)
     {
         var outcomes = new Exception?[batch.Count];
         var written = new bool[batch.Count];
@@ -158,7 +167,7 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
                 entry.Done.TrySetException(ex);
             }
 
-            return;
+            return false;
         }
 
         for (var i = 0; i < batch.Count; i++)
@@ -172,6 +181,8 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
                 batch[i].Done.TrySetResult(written[i]);
             }
         }
+
+        return true;
     }
 
     /// <summary>Extra rows the sinks want with these events (cards, outbox), saved by EF in the same transaction and savepoint.</summary>
