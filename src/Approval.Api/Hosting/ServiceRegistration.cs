@@ -46,6 +46,7 @@ public static class ServiceRegistration
         services.AddApprovalSecurity(configuration, environment);
         services.AddApprovalSupervision(configuration);
         services.AddApprovalProblems();
+        Telemetry.TelemetryServiceCollectionExtensions.AddApprovalTelemetry(services, configuration);
         services.AddHealthChecks();
         services.AddOpenApi(o =>
         {
