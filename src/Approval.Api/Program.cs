@@ -22,6 +22,7 @@ try
 
     app.MapHangfireDashboardForOperators();
     app.MapHealthChecks("/health");
+    Approval.Api.Telemetry.MetricsEndpoint.MapApprovalMetrics(app);
     app.MapOpenApi();
     app.UseSwaggerUI(o =>
     {

@@ -57,7 +57,7 @@ public class WritePathContractTests
     }
 
     /// <summary>Intake, a claim and an approval of one case, as the store prepares them, with every mapped column given a value.</summary>
-    private static List<CaseWrite> Writes(IModel model)
+    internal static List<CaseWrite> Writes(IModel model)
     {
         var writes = new List<CaseWrite>();
         var state = new CaseState();

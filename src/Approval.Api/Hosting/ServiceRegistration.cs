@@ -35,6 +35,8 @@ public static class ServiceRegistration
         services.AddSingleton<WorkflowCatalog>();
         services.AddSingleton<WorkflowPublisher>();
         services.AddSingleton<WorkflowLibrary>();
+        services.AddMetrics();
+        services.AddSingleton<Approval.Persistence.Telemetry.ApprovalMetrics>();
         services.AddSingleton<CaseStore>();
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<ProvisionalDeadlineRecomputer>();
@@ -44,6 +46,7 @@ public static class ServiceRegistration
         services.AddApprovalSecurity(configuration, environment);
         services.AddApprovalSupervision(configuration);
         services.AddApprovalProblems();
+        Telemetry.TelemetryServiceCollectionExtensions.AddApprovalTelemetry(services, configuration);
         services.AddHealthChecks();
         services.AddOpenApi(o =>
         {

@@ -150,6 +150,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
     {
         context.Response.StatusCode = response.Status;
         context.Response.Headers[IdempotencyHeaders.Replayed] = "true";
+        context.RequestServices.GetService<Approval.Persistence.Telemetry.ApprovalMetrics>()?.Replayed();
         if (response.ContentType is not null)
         {
             context.Response.ContentType = response.ContentType;

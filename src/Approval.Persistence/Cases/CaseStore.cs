@@ -4,6 +4,7 @@ using Approval.Engine.Cases.Commands;
 using Approval.Engine.Cases.Events;
 using Approval.Persistence.Idempotency;
 using Approval.Persistence.Rows;
+using Approval.Persistence.Telemetry;
 using Approval.Persistence.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -26,8 +27,9 @@ namespace Approval.Persistence.Cases;
 /// memory (<see cref="CaseStateCache"/>), safe because the version check rejects a decision made
 /// on a stale state; a refusal decided on a cached state is decided again on a fresh load, since
 /// another process may have moved the case on. On SQLite every write goes through one writer
-/// connection that commits waiting writes together (<see cref="SqliteCommitQueue"/>); other
-/// providers save through EF with one context per command. Thread safe.
+/// connection that commits waiting writes together (<see cref="SqliteCommitQueue"/>), on PostgreSQL
+/// waiting writes go as one batch in one transaction (<see cref="PostgresCommitQueue"/>); SQL Server
+/// saves through EF with one context per command. Thread safe.
 /// </para>
 /// </remarks>
 public sealed class CaseStore(
@@ -38,7 +40,8 @@ public sealed class CaseStore(
     IOptions<DatabaseOptions> options,
     IEnumerable<ICaseEventSink> sinks,
     IEnumerable<ICaseCommitObserver> observers,
-    ILogger<CaseStore> logger) : IAsyncDisposable
+    ILogger<CaseStore> logger,
+    ApprovalMetrics? metrics = null) : IAsyncDisposable
 {
     private const int CacheCapacity = 4096;
 
@@ -50,7 +53,7 @@ public sealed class CaseStore(
     private readonly CaseStateCache _cache = new(CacheCapacity);
     private readonly CaseLocks _locks = new();
     private readonly Lock _queueGate = new();
-    private SqliteCommitQueue? _queue;
+    private ICaseCommitQueue? _queue;
 
     public async Task<LoadedCase?> LoadAsync(Guid caseId, CancellationToken cancellationToken = default)
     {
@@ -91,11 +94,11 @@ public sealed class CaseStore(
 
     /// <summary>Intake: starts a case on the given published version.</summary>
     public Task<CommandOutcome> StartAsync(PublishedWorkflow workflow, StartCase command, Actor actor, CancellationToken cancellationToken = default) =>
-        RunAsync(command.CaseId, workflow, command, actor, cancellationToken);
+        CommandTelemetry.RunAsync(metrics, command.CaseId, command, () => RunAsync(command.CaseId, workflow, command, actor, cancellationToken));
 
     /// <summary>Any command on an existing case; a case that does not exist is refused as not found.</summary>
     public Task<CommandOutcome> ExecuteAsync(Guid caseId, CaseCommand command, Actor actor, CancellationToken cancellationToken = default) =>
-        RunAsync(caseId, null, command, actor, cancellationToken);
+        CommandTelemetry.RunAsync(metrics, caseId, command, () => RunAsync(caseId, null, command, actor, cancellationToken));
 
     public async ValueTask DisposeAsync()
     {
@@ -238,17 +241,17 @@ public sealed class CaseStore(
         }
     }
 
-    private SqliteCommitQueue? Queue()
+    private ICaseCommitQueue? Queue()
     {
         var settings = options.Value;
-        if (settings.Provider != DatabaseProvider.Sqlite)
+        if (settings.Provider is not (DatabaseProvider.Sqlite or DatabaseProvider.PostgreSql))
         {
             return null;
         }
 
         lock (_queueGate)
         {
-            return _queue ??= new SqliteCommitQueue(DatabaseSetup.SqliteConnectionString(settings.ConnectionString), _sinks);
+            return _queue ??= CaseCommitQueues.Create(settings, _sinks, metrics);
         }
     }
 

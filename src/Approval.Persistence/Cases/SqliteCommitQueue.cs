@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using Approval.Persistence.Telemetry;
 using Approval.Persistence.Idempotency;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +20,7 @@ namespace Approval.Persistence.Cases;
 /// second node, a tool) still take turns through SQLite's lock; the writer waits for them with
 /// <c>busy_timeout</c>. Thread safe: any number of callers, one writer loop.
 /// </remarks>
-internal sealed class SqliteCommitQueue : IAsyncDisposable
+internal sealed class SqliteCommitQueue : ICaseCommitQueue
 {
     /// <summary>Bounds one transaction, so a burst cannot hold the lock (and delay other processes) for long.</summary>
     private const int MaxBatch = 256;
@@ -29,12 +31,14 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
     private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string _connectionString;
     private readonly IReadOnlyList<ICaseEventSink> _sinks;
+    private readonly ApprovalMetrics? _metrics;
     private readonly Task _writer;
 
-    public SqliteCommitQueue(string connectionString, IReadOnlyList<ICaseEventSink> sinks)
+    public SqliteCommitQueue(string connectionString, IReadOnlyList<ICaseEventSink> sinks, ApprovalMetrics? metrics = null)
     {
         _connectionString = connectionString;
         _sinks = sinks;
+        _metrics = metrics;
         _writer = Task.Factory.StartNew(WriteLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
@@ -84,7 +88,11 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
                 batch.Add(entry);
             }
 
-            Commit(connection, statements, answers, db, batch);
+            var started = Stopwatch.GetTimestamp();
+            if (Commit(connection, statements, answers, db, batch))
+            {
+                _metrics?.Committed("sqlite", batch.Count, Stopwatch.GetElapsedTime(started));
+            }
 
             // Checkpoint here, after the batch's callers have their answers, instead of inside the commit
             // that crosses SQLite's threshold (which charged one caller a database-file write and fsync).
@@ -98,20 +106,36 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
         }
     }
 
-    private static void Commit(SqliteConnection connection, SqliteCaseStatements statements, SqliteAnswerStatement answers, ApprovalDbContext db, List<Entry> batch)
+    /// <summary>False when the batch did not commit (every caller has heard why).</summary>
+    private static bool Commit(SqliteConnection connection, SqliteCaseStatements statements, SqliteAnswerStatement answers, ApprovalDbContext db, List<Entry> batch)
     {
         // The sinks' rows (cards, outbox) of the whole batch go in one SaveChanges: one per write cost
         // more than the write itself. If that save fails — a unique key refusing a duplicate card, say —
         // the batch is rolled back and written again with a savepoint around each write's rows, so
         // the duplicate loses only its own write.
-        if (!TryCommit(connection, statements, answers, db, batch, sinkRowsTogether: true))
+        var outcome = TryCommit(connection, statements, answers, db, batch, sinkRowsTogether: true);
+        if (outcome == BatchOutcome.Abandoned)
         {
-            TryCommit(connection, statements, answers, db, batch, sinkRowsTogether: false);
+            outcome = TryCommit(connection, statements, answers, db, batch, sinkRowsTogether: false);
         }
+
+        return outcome == BatchOutcome.Committed;
     }
 
-    /// <summary>False only when the batched sink rows failed and nothing was committed or answered.</summary>
-    private static bool TryCommit(SqliteConnection connection, SqliteCaseStatements statements, SqliteAnswerStatement answers, ApprovalDbContext db, List<Entry> batch, bool sinkRowsTogether)
+    /// <summary>How one attempt at a batch ended.</summary>
+    private enum BatchOutcome
+    {
+        /// <summary>Committed; every caller has its answer.</summary>
+        Committed,
+
+        /// <summary>Nothing committed; every caller has heard why.</summary>
+        Failed,
+
+        /// <summary>The batched sink rows failed: nothing committed or answered, so write it again one write's rows at a time.</summary>
+        Abandoned,
+    }
+
+    private static BatchOutcome TryCommit(SqliteConnection connection, SqliteCaseStatements statements, SqliteAnswerStatement answers, ApprovalDbContext db, List<Entry> batch, bool sinkRowsTogether)
     {
         var outcomes = new Exception?[batch.Count];
         var written = new bool[batch.Count];
@@ -199,7 +223,7 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
                 entry.Done.TrySetException(ex);
             }
 
-            return true;
+            return BatchOutcome.Failed;
         }
 
         for (var i = 0; i < batch.Count; i++)
@@ -214,16 +238,16 @@ internal sealed class SqliteCommitQueue : IAsyncDisposable
             }
         }
 
-        return true;
+        return BatchOutcome.Committed;
     }
 
-    /// <summary>Rolls the whole batch back, so it can be written again one write's rows at a time; false.</summary>
-    private static bool Abandon(SqliteTransaction transaction, ApprovalDbContext db)
+    /// <summary>Rolls the whole batch back, so it can be written again one write's rows at a time.</summary>
+    private static BatchOutcome Abandon(SqliteTransaction transaction, ApprovalDbContext db)
     {
         transaction.Rollback();
         db.Database.UseTransaction(null);
         db.ChangeTracker.Clear();
-        return false;
+        return BatchOutcome.Abandoned;
     }
 
     /// <summary>Extra rows the sinks want with these events (cards, outbox), staged in the EF context that saves them in the same transaction.</summary>

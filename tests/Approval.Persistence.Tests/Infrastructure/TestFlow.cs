@@ -41,7 +41,7 @@ internal static class TestFlow
 
     /// <summary>
     /// A store over <paramref name="factory"/>; <paramref name="provider"/> picks the write path
-    /// (SQLite's commit queue for <c>Sqlite</c>, EF for the others) whatever the factory's provider is.
+    /// (the group-commit queue for <c>Sqlite</c> and <c>PostgreSql</c>, EF for SQL Server) whatever the factory's provider is.
     /// </summary>
     public static CaseStore Store(IDbContextFactory<ApprovalDbContext> factory, DatabaseOptions options)
     {

@@ -1,0 +1,12 @@
+namespace Approval.Persistence.Cases;
+
+/// <summary>
+/// Group commit: case writes of concurrent commands made durable together, by one writer that owns
+/// its connection and prepared statements. Every write carries its own version check, and the key's
+/// answer (if any) commits in the same transaction as its effect.
+/// </summary>
+internal interface ICaseCommitQueue : IAsyncDisposable
+{
+    /// <summary>Durably commits the write; false when the case changed since it was read (decide again).</summary>
+    Task<bool> CommitAsync(CaseWrite write);
+}
