@@ -9,17 +9,15 @@ namespace Approval.Engine.Cases;
 /// context brings the instant, the calendar and the actor.
 /// </summary>
 /// <remarks>
-/// Thread safe: it never mutates the state it is given (it works on a copy), so a refused or
-/// abandoned decision leaves nothing behind.
+/// Thread safe: states are immutable, so a refused or abandoned decision leaves nothing behind,
+/// and an accepted one carries the state its events lead to (<see cref="Decision.State"/>).
 /// </remarks>
 public static class CaseDecider
 {
-    private static readonly string[] DeliveryMethods = ["pickup", "express", "electronic"];
-
     public static Decision Decide(CaseState state, CaseCommand command, DecisionContext context)
     {
         // The audit trail names the command behind each event; the flow stamps it with who and when.
-        return Dispatch(state, command, context with { CommandName = CommandNames.Of(command) });
+        return Dispatch(state, command, context with { CommandName = CommandNames.Of(command) }).On(state);
     }
 
     private static Decision Dispatch(CaseState state, CaseCommand command, DecisionContext context)
@@ -84,9 +82,9 @@ public static class CaseDecider
             return Refusal.Conflict("not-awaiting-delivery", "The case has approvals still open; it cannot be delivered yet.");
         }
 
-        if (state.OutstandingMaterials.Count > 0)
+        if (!state.OutstandingMaterials.IsEmpty)
         {
-            return Refusal.Conflict("materials-outstanding", $"Materials promised at intake (容缺) are still outstanding: {string.Join(", ", state.OutstandingMaterials.Keys)}.");
+            return Refusal.Conflict("materials-outstanding", $"Materials promised at intake (容缺) are still outstanding: {string.Join(", ", state.OutstandingMaterials.Select(m => m.MaterialId))}.");
         }
 
         if (!context.Actor.HasRole(Actor.WindowClerkRole))
@@ -94,12 +92,12 @@ public static class CaseDecider
             return Refusal.Forbidden("window-only", "Results are delivered by a window clerk (统一出件).");
         }
 
-        if (!DeliveryMethods.Contains(deliver.Method, StringComparer.Ordinal))
+        if (!DeliveryMethods.IsKnown(deliver.Method))
         {
-            return Refusal.Invalid("delivery-method", $"Delivery method must be one of {string.Join(", ", DeliveryMethods)}.", "method");
+            return Refusal.Invalid("delivery-method", $"Delivery method must be one of {string.Join(", ", DeliveryMethods.All)}.", "method");
         }
 
-        if (deliver.Method == "express" && string.IsNullOrWhiteSpace(deliver.TrackingNumber))
+        if (deliver.Method == DeliveryMethods.Express && string.IsNullOrWhiteSpace(deliver.TrackingNumber))
         {
             return Refusal.Invalid("tracking-number-required", "Express delivery needs the tracking number.", "trackingNumber");
         }
@@ -137,7 +135,7 @@ public static class CaseDecider
         if (task.IsClockStopped && !whileClockStopped)
         {
             // Name the action that restarts the clock, so the clerk knows which call comes first.
-            var (why, then) = task.Stops.Contains("supplement")
+            var (why, then) = task.Stops.Contains(ClockStopKind.Supplement)
                 ? ("waits for the applicant's supplement (补正)", "record it first with POST /api/tasks/{id}/supplement-received")
                 : ("is under a special procedure (特别程序)", "end it first with POST /api/tasks/{id}/resume");
             return Refusal.Conflict("clock-stopped", $"The task {why}; {then}.");

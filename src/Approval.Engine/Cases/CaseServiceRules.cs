@@ -6,8 +6,6 @@ namespace Approval.Engine.Cases;
 /// <summary>The window's services around a case: promised materials, withdrawal (撤回), rating (好差评), and transfer between clerks (转办).</summary>
 internal static class CaseServiceRules
 {
-    private static readonly string[] Channels = ["window", "online"];
-
     public static Decision ReceiveMaterial(CaseState state, ReceiveMaterial command, DecisionContext context)
     {
         if (!context.Actor.HasRole(Actor.WindowClerkRole))
@@ -15,12 +13,12 @@ internal static class CaseServiceRules
             return Refusal.Forbidden("window-only", "Promised materials are received at the comprehensive window.");
         }
 
-        if (!Channels.Contains(command.Channel, StringComparer.Ordinal))
+        if (!ArrivalChannels.IsKnown(command.Channel))
         {
             return Refusal.Invalid("material-channel", "channel must be window or online.", "channel");
         }
 
-        return state.OutstandingMaterials.ContainsKey(command.MaterialId)
+        return state.IsOutstanding(command.MaterialId)
             ? new DecisionFlow(state, context).Then(new MaterialReceived(command.MaterialId, command.Channel))
             : Refusal.Conflict("material-not-outstanding", $"'{command.MaterialId}' is not a material promised for later on this case.");
     }

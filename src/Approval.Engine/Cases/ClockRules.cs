@@ -15,8 +15,6 @@ internal static class ClockRules
     /// <summary>The kinds of special procedure whose time the law does not count (行政许可法 art. 45).</summary>
     public static readonly string[] SuspensionKinds = ["hearing", "expert-review", "inspection", "testing", "quarantine", "appraisal", "tender", "auction"];
 
-    private static readonly string[] SupplementChannels = ["window", "online"];
-
     public static Decision ReturnForSupplement(CaseState state, ReturnForSupplement command, DecisionContext context)
     {
         var missing = command.Missing?.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).ToList() ?? [];
@@ -27,7 +25,7 @@ internal static class ClockRules
 
         return CaseDecider.OnOpenTask(state, command.TaskId, context, (task, flow) =>
         {
-            if (task.Stops.Contains("supplement"))
+            if (task.Stops.Contains(ClockStopKind.Supplement))
             {
                 return Refusal.Conflict("supplement-pending", "The task already waits for a supplement; one notice lists everything (一次性告知).");
             }
@@ -44,7 +42,7 @@ internal static class ClockRules
 
     public static Decision ReceiveSupplement(CaseState state, ReceiveSupplement command, DecisionContext context)
     {
-        if (!SupplementChannels.Contains(command.Channel, StringComparer.Ordinal))
+        if (!ArrivalChannels.IsKnown(command.Channel))
         {
             return Refusal.Invalid("supplement-channel", "channel must be window or online.", "channel");
         }
@@ -54,7 +52,7 @@ internal static class ClockRules
             return Refusal.NotFound("task-not-found", $"Task {command.TaskId} is not part of this case.");
         }
 
-        if (!task.Stops.Contains("supplement") || !task.Status.IsOpen())
+        if (!task.Stops.Contains(ClockStopKind.Supplement) || !task.Status.IsOpen())
         {
             return Refusal.Conflict("no-supplement-pending", "The task is not waiting for a supplement.");
         }
@@ -83,7 +81,7 @@ internal static class ClockRules
         }
 
         return CaseDecider.OnOpenTask(state, command.TaskId, context, (task, flow) =>
-            task.Stops.Contains("suspension")
+            task.Stops.Contains(ClockStopKind.Suspension)
                 ? Refusal.Conflict("already-suspended", "The task is already under a special procedure.")
                 : flow.Then(new TaskSuspended(task.TaskId, command.Kind, command.Reason.Trim())),
             whileClockStopped: true);
@@ -91,7 +89,7 @@ internal static class ClockRules
 
     public static Decision Resume(CaseState state, ResumeTask command, DecisionContext context) =>
         CaseDecider.OnOpenTask(state, command.TaskId, context, (task, flow) =>
-            !task.Stops.Contains("suspension")
+            !task.Stops.Contains(ClockStopKind.Suspension)
                 ? Refusal.Conflict("not-suspended", "The task is not under a special procedure.")
                 : Restart(flow, task, context, new TaskResumed(task.TaskId), "special procedure ended"),
             whileClockStopped: true);

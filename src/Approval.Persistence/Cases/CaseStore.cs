@@ -106,11 +106,7 @@ public sealed class CaseStore(
                 return CommandOutcome.Refused(refusal);
             }
 
-            var after = state.Copy();
-            foreach (var e in decision.Events)
-            {
-                after.Apply(e);
-            }
+            var after = decision.State;
 
             var write = CaseWrite.Prepare(state, current?.LastHash ?? EventHashChain.Genesis, after, decision.Events, workflow, calendar);
             var outcome = new CommandOutcome(after, decision.Events, null);

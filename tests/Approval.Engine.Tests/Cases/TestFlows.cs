@@ -76,11 +76,8 @@ internal sealed class CaseDriver
     public Decision Do(CaseCommand command, Actor actor)
     {
         var decision = CaseDecider.Decide(State, command, new DecisionContext(_definition, 1, Calendar, Now, actor));
-        foreach (var e in decision.Events)
-        {
-            State.Apply(e);
-            _history.Add(e);
-        }
+        State = decision.State;
+        _history.AddRange(decision.Events);
 
         return decision;
     }
