@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Security.Claims;
+using Approval.Engine.Cases;
 using Microsoft.AspNetCore.Http;
 
 namespace Approval.Security;

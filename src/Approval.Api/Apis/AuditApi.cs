@@ -1,8 +1,8 @@
+using Approval.Api.Problems;
 using Approval.Engine.Cases;
 using Approval.Persistence;
 using Approval.Persistence.Audit;
 using Approval.Persistence.Cases;
-using Approval.Api.Problems;
 using Approval.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +36,7 @@ public static class AuditApi
         // The verifier holds no state, so one per request costs nothing and needs no registration.
         var audit = await new AuditVerifier(dbFactory).VerifyAsync(caseId, cancellationToken);
         return audit is null
-            ? Refusal.NotFound("case-not-found", $"There is no case {caseId}.").ToProblem()
+            ? Refusal.NotFound(RefusalCodes.CaseNotFound, $"There is no case {caseId}.").ToProblem()
             : TypedResults.Ok(AuditView.From(audit));
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Approval.Api.Hosting;
 using Approval.Api.Problems;
 using Approval.Api.Views;
+using Approval.Engine.Cases;
 using Approval.Engine.Cases.Commands;
 using Approval.Persistence.Cases;
 using Approval.Persistence.Workflows;
@@ -37,29 +38,29 @@ public static class CasesApi
     {
         if (string.IsNullOrWhiteSpace(request.WorkflowId))
         {
-            return RefusalProblems.Invalid("workflow-required", "workflowId", "Name the workflow (一件事) to start, e.g. open-restaurant.");
+            return RefusalProblems.Invalid(RefusalCodes.WorkflowRequired, new FieldPath("workflowId"), "Name the workflow (一件事) to start, e.g. open-restaurant.");
         }
 
         // An unknown workflow is the workflowId's fault whatever the version; a missing version of a known one is the version's.
         if (catalog.Latest(request.WorkflowId) is not { } latest)
         {
-            return RefusalProblems.Invalid("unknown-workflow", "workflowId", $"No workflow '{request.WorkflowId}' is published.");
+            return RefusalProblems.Invalid(RefusalCodes.UnknownWorkflow, new FieldPath("workflowId"), $"No workflow '{request.WorkflowId}' is published.");
         }
 
         var workflow = request.Version is { } version ? catalog.Find(request.WorkflowId, version) : latest;
         if (workflow is null)
         {
-            return RefusalProblems.Invalid("unknown-version", "version", $"'{request.WorkflowId}' has no published version {request.Version} (latest: {latest.Version}).");
+            return RefusalProblems.Invalid(RefusalCodes.UnknownVersion, new FieldPath("version"), $"'{request.WorkflowId}' has no published version {request.Version} (latest: {latest.Version}).");
         }
 
         if (!clerk.IsInRole(ClerkRoles.WindowClerk))
         {
-            return Engine.Cases.Refusal.Forbidden("window-only", "Cases are accepted at the comprehensive window (综合窗口受理) by a window clerk.").ToProblem();
+            return Engine.Cases.Refusal.Forbidden(RefusalCodes.WindowOnly, "Cases are accepted at the comprehensive window (综合窗口受理) by a window clerk.").ToProblem();
         }
 
         if (request.Applicant is null)
         {
-            return RefusalProblems.Invalid("applicant-required", "applicant", "Record who applies: kind (person or organisation), id and name.");
+            return RefusalProblems.Invalid(RefusalCodes.ApplicantRequired, new FieldPath("applicant"), "Record who applies: kind (person or organisation), id and name.");
         }
 
         if (RequestShape.NullElement(request.Materials, "materials") is { } nullMaterial)
@@ -122,7 +123,7 @@ public static class CasesApi
     {
         if (string.IsNullOrWhiteSpace(request.Method))
         {
-            return RefusalProblems.Invalid("delivery-method", "method", "Say how the results leave: pickup, express or electronic.");
+            return RefusalProblems.Invalid(RefusalCodes.DeliveryMethod, new FieldPath("method"), "Say how the results leave: pickup, express or electronic.");
         }
 
         return await Act(caseId, new DeliverCase(request.Method, request.TrackingNumber), context);
@@ -139,5 +140,5 @@ public static class CasesApi
     // The engine let this clerk act on the case, so they see at least the masked case.
 
     private static ProblemHttpResult CaseNotFound(Guid caseId) =>
-        Engine.Cases.Refusal.NotFound("case-not-found", $"There is no case {caseId}.").ToProblem();
+        Engine.Cases.Refusal.NotFound(RefusalCodes.CaseNotFound, $"There is no case {caseId}.").ToProblem();
 }

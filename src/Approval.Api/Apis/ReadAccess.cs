@@ -63,12 +63,12 @@ public static class ReadAccess
     /// <summary>The 403 for a case the clerk may not read.</summary>
     public static Refusal CaseRefused(Clerk clerk) =>
         clerk.IsInRole(ClerkRoles.DepartmentClerk)
-            ? Refusal.Forbidden("other-department", $"{clerk.Department ?? "Your department"} has no task in this case; department clerks read the cases their department works on.")
-            : Refusal.Forbidden("case-read-not-allowed", "Cases are read by window clerks, supervisors and the departments working on them; your roles read no case data.");
+            ? Refusal.Forbidden(RefusalCodes.OtherDepartment, $"{clerk.Department ?? "Your department"} has no task in this case; department clerks read the cases their department works on.")
+            : Refusal.Forbidden(RefusalCodes.CaseReadNotAllowed, "Cases are read by window clerks, supervisors and the departments working on them; your roles read no case data.");
 
     /// <summary>The 403 for a task of another department.</summary>
     public static Refusal TaskRefused(string department) =>
-        Refusal.Forbidden("other-department", $"This task belongs to {department}; department clerks read their own department's tasks only.");
+        Refusal.Forbidden(RefusalCodes.OtherDepartment, $"This task belongs to {department}; department clerks read their own department's tasks only.");
 
     /// <summary>The applicant as <paramref name="scope"/> allows.</summary>
     public static ApplicantRecord? Applicant(ApplicantRecord? applicant, CaseReadScope scope) =>

@@ -13,8 +13,6 @@ namespace Approval.Api.Apis;
 /// </summary>
 public static class SupervisionApi
 {
-    private static readonly string[] Levels = [CardLevels.Yellow, CardLevels.Red, CardLevels.Escalation, CardLevels.ApproveBySilence];
-
     public static RouteGroupBuilder MapSupervisionApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/supervision").WithTags("Supervision");
@@ -41,15 +39,15 @@ public static class SupervisionApi
             // A department clerk sees the cards of their own department only.
             if (clerk.Department is null || (department is not null && department != clerk.Department))
             {
-                return Refusal.Forbidden("other-department", "Department clerks see the cards of their own department only.").ToProblem();
+                return Refusal.Forbidden(RefusalCodes.OtherDepartment, "Department clerks see the cards of their own department only.").ToProblem();
             }
 
             department = clerk.Department;
         }
 
-        if (level is not null && !Levels.Contains(level, StringComparer.Ordinal))
+        if (level is not null && !CardLevels.IsKnown(level))
         {
-            return RefusalProblems.Invalid("card-level", "level", $"level must be one of {string.Join(", ", Levels)}.");
+            return RefusalProblems.Invalid(RefusalCodes.CardLevel, new FieldPath("level"), $"level must be one of {string.Join(", ", CardLevels.All)}.");
         }
 
         var badCursor = Paging.Cursor(cursor, "cards", out var after);
@@ -81,7 +79,7 @@ public static class SupervisionApi
         var outcome = await deadLetters.RedeliverAsync(id, clerk.UserId, cancellationToken);
         if (outcome == RedeliveryOutcome.NotFound || await deadLetters.FindAsync(id, cancellationToken) is not { } message)
         {
-            return Refusal.NotFound("dead-letter-not-found", $"There is no outbox message {id}. Redeliver by the dead letter's own 'id' from GET /api/supervision/dead-letters, not by its 'eventId' (the card's id, shared by every channel).").ToProblem();
+            return Refusal.NotFound(RefusalCodes.DeadLetterNotFound, $"There is no outbox message {id}. Redeliver by the dead letter's own 'id' from GET /api/supervision/dead-letters, not by its 'eventId' (the card's id, shared by every channel).").ToProblem();
         }
 
         // Requeued now, or already pending/delivered from an earlier call: either way the answer is its state.

@@ -84,7 +84,7 @@ public sealed class CaseStore(
             {
                 if (current is null)
                 {
-                    return CommandOutcome.Refused(Refusal.NotFound("case-not-found", $"There is no case {caseId}."));
+                    return CommandOutcome.Refused(Refusal.NotFound(RefusalCodes.CaseNotFound, $"There is no case {caseId}."));
                 }
 
                 workflow = catalog.Find(state.WorkflowId, state.WorkflowVersion)

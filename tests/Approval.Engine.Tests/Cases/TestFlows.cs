@@ -49,11 +49,11 @@ internal static class TestFlows
         Task("fire", "fire-rescue"),
         Task("tax", "taxation", 1));
 
-    public static Actor Clerk(string department, string user = "clerk") => new(user + "@" + department, user, [Actor.DepartmentClerkRole], department);
+    public static Actor Clerk(string department, string user = "clerk") => new(user + "@" + department, user, [ClerkRoles.DepartmentClerk], department);
 
-    public static readonly Actor Supervisor = new("boss", "督办", [Actor.SupervisorRole], null);
+    public static readonly Actor Supervisor = new("boss", "督办", [ClerkRoles.Supervisor], null);
 
-    public static readonly Actor Window = new("window-1", "窗口", [Actor.WindowClerkRole], "window");
+    public static readonly Actor Window = new("window-1", "窗口", [ClerkRoles.WindowClerk], "window");
 
     public static IReadOnlyDictionary<string, JsonElement> Data(string json = "{}") =>
         JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!;
