@@ -28,9 +28,9 @@ public static class AuditApi
         Guid caseId, Clerk clerk, CaseStore store, IDbContextFactory<ApprovalDbContext> dbFactory, CancellationToken cancellationToken)
     {
         // The same read rule as the case itself; a case whose events cannot be loaded is still verified, so a broken chain is reported, not hidden.
-        if (await LoadForAccess(caseId, store, cancellationToken) is { } state && ReadAccess.ForCase(clerk, state) == CaseReadScope.None)
+        if (await LoadForAccess(caseId, store, cancellationToken) is { } state && CaseAccess.ReadScope(clerk.ToActor(), state) == CaseReadScope.None)
         {
-            return ReadAccess.CaseRefused(clerk).ToProblem();
+            return CaseAccess.CaseRefused(clerk.ToActor()).ToProblem();
         }
 
         // The verifier holds no state, so one per request costs nothing and needs no registration.

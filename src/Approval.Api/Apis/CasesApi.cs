@@ -74,7 +74,7 @@ public static class CasesApi
         var outcome = await store.StartAsync(workflow, command, clerk.ToActor(), cancellationToken);
         return outcome.Refusal is { } refusal
             ? refusal.ToProblem()
-            : TypedResults.Created($"/api/cases/{command.CaseId}", CaseView.From(outcome.State!, workflow, ReadAccess.ForCase(clerk, outcome.State!)));
+            : TypedResults.Created($"/api/cases/{command.CaseId}", CaseView.From(outcome.State!, workflow, CaseAccess.ReadScope(clerk.ToActor(), outcome.State!)));
     }
 
     public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetCase(
@@ -86,9 +86,9 @@ public static class CasesApi
             return CaseNotFound(caseId);
         }
 
-        var scope = ReadAccess.ForCase(clerk, loaded.State);
+        var scope = CaseAccess.ReadScope(clerk.ToActor(), loaded.State);
         return scope == CaseReadScope.None
-            ? ReadAccess.CaseRefused(clerk).ToProblem()
+            ? CaseAccess.CaseRefused(clerk.ToActor()).ToProblem()
             : TypedResults.Ok(CaseView.From(loaded.State, catalog.Find(loaded.State.WorkflowId, loaded.State.WorkflowVersion), scope));
     }
 
@@ -101,10 +101,10 @@ public static class CasesApi
             return CaseNotFound(caseId);
         }
 
-        var scope = ReadAccess.ForCase(clerk, loaded.State);
+        var scope = CaseAccess.ReadScope(clerk.ToActor(), loaded.State);
         if (scope == CaseReadScope.None)
         {
-            return ReadAccess.CaseRefused(clerk).ToProblem();
+            return CaseAccess.CaseRefused(clerk.ToActor()).ToProblem();
         }
 
         IReadOnlyList<EventView> events = [.. loaded.Rows.Select((row, i) =>
@@ -134,7 +134,7 @@ public static class CasesApi
         var outcome = await context.Store.ExecuteAsync(caseId, command, context.Clerk.ToActor(), context.CancellationToken);
         return outcome.Refusal is { } refusal
             ? refusal.ToProblem()
-            : TypedResults.Ok(CaseView.From(outcome.State!, context.Catalog.Find(outcome.State!.WorkflowId, outcome.State.WorkflowVersion), ReadAccess.AfterCommand(context.Clerk, outcome.State)));
+            : TypedResults.Ok(CaseView.From(outcome.State!, context.Catalog.Find(outcome.State!.WorkflowId, outcome.State.WorkflowVersion), CaseAccess.AfterCommand(context.Clerk.ToActor(), outcome.State)));
     }
 
     // The engine let this clerk act on the case, so they see at least the masked case.

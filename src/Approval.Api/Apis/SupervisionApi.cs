@@ -34,15 +34,9 @@ public static class SupervisionApi
         // An empty parameter (?department=&level=, as a form or the docs send it) means "any".
         department = string.IsNullOrEmpty(department) ? null : department;
         level = string.IsNullOrEmpty(level) ? null : level;
-        if (!clerk.IsInRole(ClerkRoles.Supervisor))
+        if (!CaseAccess.MayReadCards(clerk.ToActor(), department, out department))
         {
-            // A department clerk sees the cards of their own department only.
-            if (clerk.Department is null || (department is not null && department != clerk.Department))
-            {
-                return Refusal.Forbidden(RefusalCodes.OtherDepartment, "Department clerks see the cards of their own department only.").ToProblem();
-            }
-
-            department = clerk.Department;
+            return CaseAccess.CardsRefused().ToProblem();
         }
 
         if (level is not null && !CardLevels.IsKnown(level))

@@ -66,9 +66,9 @@ public static class TasksApi
             return RefusalProblems.Invalid(RefusalCodes.DepartmentRequired, new FieldPath("department"), "Name the department whose inbox to show.");
         }
 
-        if (!clerk.CanActFor(department) && !clerk.IsInRole(ClerkRoles.Supervisor))
+        if (!CaseAccess.MayReadInbox(clerk.ToActor(), department))
         {
-            return Refusal.Forbidden(RefusalCodes.OtherDepartment, $"Only clerks of {department} and supervisors may read its inbox.").ToProblem();
+            return CaseAccess.InboxRefused(department).ToProblem();
         }
 
         status ??= "open";
@@ -97,9 +97,9 @@ public static class TasksApi
 
         var state = loaded.State;
         var task = state.FindTask(taskId)!;
-        return ReadAccess.ForTask(clerk, task.Department)
+        return CaseAccess.MayReadTask(clerk.ToActor(), task.Department)
             ? TypedResults.Ok(TaskView.From(task, caseId, catalog.Find(state.WorkflowId, state.WorkflowVersion)))
-            : ReadAccess.TaskRefused(task.Department).ToProblem();
+            : CaseAccess.TaskRefused(task.Department).ToProblem();
     }
 
     private static async Task<Results<Ok<TaskView>, ProblemHttpResult>> Act(Guid taskId, CaseCommand command, CommandContext context)

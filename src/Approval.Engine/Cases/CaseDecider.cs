@@ -121,7 +121,7 @@ public static class CaseDecider
         var actor = context.Actor;
         if (!actor.IsSystem)
         {
-            if (!actor.HasRole(ClerkRoles.DepartmentClerk) || actor.Department != task.Department)
+            if (!CaseAccess.MayWorkOn(actor, task))
             {
                 return Refusal.Forbidden(RefusalCodes.OtherDepartment, $"Only a clerk of {task.Department} may act on this task.");
             }

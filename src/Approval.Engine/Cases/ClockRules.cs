@@ -57,9 +57,7 @@ internal static class ClockRules
             return Refusal.Conflict(RefusalCodes.NoSupplementPending, "The task is not waiting for a supplement.");
         }
 
-        var actor = context.Actor;
-        var mayReceive = actor.HasRole(ClerkRoles.WindowClerk) || (actor.HasRole(ClerkRoles.DepartmentClerk) && actor.Department == task.Department);
-        if (!mayReceive)
+        if (!CaseAccess.MayReceiveSupplement(context.Actor, task))
         {
             return Refusal.Forbidden(RefusalCodes.OtherDepartment, $"A window clerk or a clerk of {task.Department} records the supplement.");
         }
