@@ -206,8 +206,8 @@ public sealed class WorkingCalendar
     /// <exception cref="ArgumentOutOfRangeException">The limit is absurdly large (over a million working days).</exception>
     public Deadline Due(DateTimeOffset start, TimeLimit limit)
     {
-        ArgumentNullException.ThrowIfNull(limit);
-        if (limit.WorkingDays is not { } n) return Add(start, limit);
+        if (!limit.IsWorkingDays) return Add(start, limit);
+        var n = limit.Amount;
         CheckAmount(limit);
 
         var startDay = (int)(LocalTicks(start) / TicksPerDay);
@@ -276,9 +276,8 @@ public sealed class WorkingCalendar
     /// <exception cref="ArgumentException"><paramref name="resumedAt"/> is before <paramref name="stoppedAt"/>.</exception>
     public Deadline Resume(DateTimeOffset due, DateTimeOffset stoppedAt, DateTimeOffset resumedAt, TimeLimit unitOf)
     {
-        ArgumentNullException.ThrowIfNull(unitOf);
         if (resumedAt < stoppedAt) throw new ArgumentException($"The clock resumed ({resumedAt:O}) before it stopped ({stoppedAt:O}).", nameof(resumedAt));
-        var clock = unitOf.WorkingDays is not null ? _dayClock : _hourClock;
+        var clock = unitOf.IsWorkingDays ? _dayClock : _hourClock;
         var stopped = Position(stoppedAt, clock, out var stopDay);
         var resumed = Position(resumedAt, clock, out var resumeDay);
         var position = Position(due, clock, out _);
@@ -393,16 +392,15 @@ public sealed class WorkingCalendar
 
     private (ClockShape Clock, long Ticks) Amount(TimeLimit amount)
     {
-        ArgumentNullException.ThrowIfNull(amount);
         CheckAmount(amount);
-        return amount.WorkingDays is { } days
-            ? (_dayClock, days * TicksPerDay)
-            : (_hourClock, amount.Hours!.Value * TimeSpan.TicksPerHour);
+        return amount.IsWorkingDays
+            ? (_dayClock, amount.Amount * TicksPerDay)
+            : (_hourClock, amount.Amount * TimeSpan.TicksPerHour);
     }
 
     private static void CheckAmount(TimeLimit amount)
     {
-        if (amount.WorkingDays > MaxWorkingDays || amount.Hours > MaxHours)
+        if (amount.Amount > (amount.IsWorkingDays ? MaxWorkingDays : MaxHours))
             throw new ArgumentOutOfRangeException(nameof(amount), amount, "The time limit is too large for the calendar.");
     }
 

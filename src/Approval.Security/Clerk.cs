@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Security.Claims;
+using Approval.Engine.Cases;
 using Microsoft.AspNetCore.Http;
 
 namespace Approval.Security;
@@ -57,6 +58,9 @@ public sealed class Clerk
     /// <summary>True when the clerk holds <paramref name="role"/> (ordinal).</summary>
     public bool IsInRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
+    /// <summary>The authenticated clerk as the actor the engine records on every event and whose rights it decides (<see cref="CaseAccess"/>).</summary>
+    public Actor ToActor() => new(UserId, DisplayName, Roles, Department);
+
     /// <summary>
     /// Whether this clerk may act on a task of <paramref name="department"/>:
     /// <list type="bullet">
@@ -65,14 +69,12 @@ public sealed class Clerk
     /// who must be able to act on an escalated task of any department);</item>
     /// <item><see cref="ClerkRoles.System"/> (approve-on-overdue acts on every department).</item>
     /// </list>
-    /// Roles are not checked here beyond that: pair it with the endpoint's policy.
+    /// Roles are not checked here beyond that: pair it with the endpoint's policy. The rule is the engine's (<see cref="CaseAccess.ActsFor"/>).
     /// </summary>
     public bool CanActFor(string department)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(department);
-        return string.Equals(Department, department, StringComparison.Ordinal)
-            || (Department is null && IsInRole(ClerkRoles.Supervisor))
-            || IsInRole(ClerkRoles.System);
+        return CaseAccess.ActsFor(ToActor(), department);
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ public static class ClerkClaimTypes
     /// <summary>Display name (<c>name</c>), e.g. 张三; optional, defaults to the user id.</summary>
     public const string Name = "name";
 
-    /// <summary>Role (<c>role</c>): a string or an array of strings, see <see cref="ClerkRoles"/>.</summary>
+    /// <summary>Role (<c>role</c>): a string or an array of strings, see <see cref="Approval.Engine.Cases.ClerkRoles"/>.</summary>
     public const string Role = "role";
 
     /// <summary>Department id (<c>department</c>), e.g. <c>market-regulation</c>; optional.</summary>

@@ -1,3 +1,4 @@
+using Approval.Engine.Cases;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Approval.Security;

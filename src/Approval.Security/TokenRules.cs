@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Approval.Engine.Cases;
 
 namespace Approval.Security;
 

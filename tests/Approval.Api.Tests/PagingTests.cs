@@ -1,5 +1,6 @@
 using System.Net;
 using Approval.Api.Tests.Infrastructure;
+using Approval.Engine.Cases;
 using Approval.Persistence;
 using Approval.Persistence.Rows;
 using Microsoft.EntityFrameworkCore;
@@ -73,7 +74,7 @@ public class PagingTests
             await db.SaveChangesAsync();
         }
 
-        var boss = app.ClientAs(Approval.Security.ClerkRoles.Supervisor, null, "boss");
+        var boss = app.ClientAs(Approval.Engine.Cases.ClerkRoles.Supervisor, null, "boss");
         var seen = new List<(DateTimeOffset Issued, Guid Id)>();
         string? cursor = null;
         var pages = 0;
@@ -166,7 +167,7 @@ public class PagingTests
         await app.Window().StartCaseAsync("open-restaurant", new { hasOutdoorSign = false });
         var first = await (await app.Department("fire-rescue").GetAsync("/api/tasks?limit=1")).ReadJsonAsync();
         var cursor = (string)first["nextCursor"]!;
-        var boss = app.ClientAs(Approval.Security.ClerkRoles.Supervisor, null, "boss");
+        var boss = app.ClientAs(Approval.Engine.Cases.ClerkRoles.Supervisor, null, "boss");
         await ProblemsTests.AssertProblem(await boss.GetAsync($"/api/supervision/cards?cursor={cursor}"), HttpStatusCode.BadRequest, "cursor", "invalid-cursor");
         var second = await (await app.Department("fire-rescue").GetAsync($"/api/tasks?limit=1&cursor={cursor}")).ReadJsonAsync();
         Assert.That((string)second["items"]![0]!["id"]!, Is.Not.EqualTo((string)first["items"]![0]!["id"]!));

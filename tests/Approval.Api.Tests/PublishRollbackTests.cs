@@ -3,9 +3,10 @@ using System.Text.Json.Nodes;
 using Approval.Api.Tests.Infrastructure;
 using Approval.Definitions.Departments;
 using Approval.Definitions.Loading;
+using Approval.Engine.Cases;
 using Approval.Persistence.Workflows;
-using Microsoft.Extensions.DependencyInjection;
 using Approval.Security;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Approval.Api.Tests;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Approval.Api.Tests.Infrastructure;
+using Approval.Engine.Cases;
 using Approval.Security;
 
 namespace Approval.Api.Tests;

@@ -1,5 +1,6 @@
 using System.Net;
 using Approval.Api.Tests.Infrastructure;
+using Approval.Engine.Cases;
 using Approval.Persistence;
 using Approval.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -91,7 +92,7 @@ public class SqlServerTests
     {
         await App.Window().StartCaseAsync("open-restaurant", new { hasOutdoorSign = true, seats = 40 });
         var inbox = await App.Department("fire-rescue").GetAsync("/api/tasks");
-        var overview = await App.ClientAs(Approval.Security.ClerkRoles.Supervisor, null, "boss").GetAsync("/api/supervision/overview");
+        var overview = await App.ClientAs(Approval.Engine.Cases.ClerkRoles.Supervisor, null, "boss").GetAsync("/api/supervision/overview");
         var tasks = (await inbox.ReadJsonAsync()).AsArray();
         Assert.Multiple(() =>
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using Approval.Api.Tests.Infrastructure;
+using Approval.Engine.Cases;
 using Approval.Security;
 using Microsoft.Extensions.Time.Testing;
 

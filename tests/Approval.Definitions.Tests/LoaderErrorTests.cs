@@ -1,3 +1,4 @@
+using Approval.Calendar;
 using Approval.Definitions.Loading;
 using Approval.Definitions.Model;
 
@@ -42,7 +43,7 @@ public class LoaderErrorTests
             Assert.That(b.When!.Source, Is.EqualTo("seats > 5"));
             Assert.That(b.Department, Is.EqualTo("fire-rescue"));
             Assert.That(b.SupplementRounds, Is.EqualTo(1));
-            Assert.That(result.Definition.TimeLimit!.WorkingDays, Is.EqualTo(5));
+            Assert.That(result.Definition.TimeLimit, Is.EqualTo(TimeLimit.OfWorkingDays(5)));
             Assert.That(result.Definition.Fields["openedOn"], Is.EqualTo(FieldType.Date));
         });
     }

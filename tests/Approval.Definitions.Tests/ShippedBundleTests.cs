@@ -1,3 +1,4 @@
+using Approval.Calendar;
 using Approval.Definitions.Departments;
 using Approval.Definitions.Loading;
 using Approval.Definitions.Model;
@@ -43,12 +44,12 @@ public class ShippedBundleTests
         Assert.Multiple(() =>
         {
             Assert.That(definition.Name, Is.EqualTo("开餐馆"));
-            Assert.That(definition.TimeLimit!.WorkingDays, Is.EqualTo(5));
+            Assert.That(definition.TimeLimit, Is.EqualTo(TimeLimit.OfWorkingDays(5)));
             Assert.That(definition.Steps[0], Is.TypeOf<IntakeStepDefinition>());
             Assert.That(definition.Steps[^1], Is.TypeOf<DeliveryStepDefinition>());
             Assert.That(review.Join, Is.EqualTo(JoinRule.All));
-            Assert.That(tasks["营业执照"].TimeLimit.WorkingDays, Is.EqualTo(1));
-            Assert.That(tasks["食品经营许可"].Warning!.YellowWorkingDaysBefore, Is.EqualTo(1));
+            Assert.That(tasks["营业执照"].TimeLimit, Is.EqualTo(TimeLimit.OfWorkingDays(1)));
+            Assert.That(tasks["食品经营许可"].Warning!.YellowBefore, Is.EqualTo(TimeLimit.OfWorkingDays(1)));
             Assert.That(tasks["户外招牌设置"].When!.Source, Is.EqualTo("hasOutdoorSign"));
             Assert.That(tasks["户外招牌设置"].OnOverdue, Is.EqualTo(OverdueAction.Approve));
             Assert.That(tasks["消防安全检查"].Department, Is.EqualTo("fire-rescue"));
@@ -64,7 +65,7 @@ public class ShippedBundleTests
         var all = StepWalk.All(definition.Steps).ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(definition.TimeLimit!.WorkingDays, Is.EqualTo(50));
+            Assert.That(definition.TimeLimit, Is.EqualTo(TimeLimit.OfWorkingDays(50)));
             Assert.That(definition.Steps.OfType<SequenceStepDefinition>().Select(s => s.Name), Is.EqualTo(new[] { "立项用地规划许可", "工程建设许可", "施工许可", "竣工验收" }));
             Assert.That(all.OfType<ParallelStepDefinition>().Select(p => p.Join.Kind), Does.Contain(JoinKind.Quorum));
             Assert.That(all.OfType<DecisionStepDefinition>(), Is.Not.Empty);
@@ -79,8 +80,8 @@ public class ShippedBundleTests
         var tasks = StepWalk.All(definition.Steps).OfType<TaskStepDefinition>().ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(definition.TimeLimit!.WorkingDays, Is.EqualTo(1));
-            Assert.That(tasks.Select(t => t.TimeLimit.Hours), Has.All.Not.Null);
+            Assert.That(definition.TimeLimit, Is.EqualTo(TimeLimit.OfWorkingDays(1)));
+            Assert.That(tasks.Select(t => t.TimeLimit.Unit), Has.All.EqualTo(TimeUnit.Hours));
             Assert.That(tasks.Select(t => t.Department), Is.SupersetOf(new[] { "market-regulation", "public-security", "taxation", "human-resources-social-security", "bank" }));
         });
     }

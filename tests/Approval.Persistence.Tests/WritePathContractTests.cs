@@ -73,11 +73,7 @@ public class WritePathContractTests
             var context = new DecisionContext(TestFlow.Workflow.Definition, 1, TestFlow.Calendar, TestFlow.Monday, actor);
             var decision = CaseDecider.Decide(state, command(), context);
             Assert.That(decision.Refusal, Is.Null);
-            var after = state.Copy();
-            foreach (var e in decision.Events)
-            {
-                after.Apply(e);
-            }
+            var after = decision.State;
 
             var write = CaseWrite.Prepare(state, hash, after, decision.Events, TestFlow.Workflow, TestFlow.Calendar);
             Fill(model, write.Case);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Approval.Engine.Cases;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Approval.Engine.Cases;
 using Microsoft.Extensions.Options;
 
 namespace Approval.Security.Tests;

@@ -19,7 +19,7 @@ public sealed class Bundle
     /// <summary>The published example resident ID number (valid check digit).</summary>
     public const string ApplicantId = "11010519491231002X";
 
-    public static readonly Actor Window = new("window@bench", "窗口", [Actor.WindowClerkRole], "window");
+    public static readonly Actor Window = new("window@bench", "窗口", [ClerkRoles.WindowClerk], "window");
 
     private Bundle(WorkflowDefinition definition, string canonicalJson, string contentHash, WorkingCalendar calendar)
     {
@@ -63,5 +63,5 @@ public sealed class Bundle
         new ApplicantInput("person", ApplicantId, "张三", "13800000000"),
         [.. Materials.Select(m => new MaterialInput(m, true, null))]);
 
-    public static Actor DepartmentClerk(string department) => new("clerk@" + department, "科员", [Actor.DepartmentClerkRole], department);
+    public static Actor DepartmentClerk(string department) => new("clerk@" + department, "科员", [ClerkRoles.DepartmentClerk], department);
 }

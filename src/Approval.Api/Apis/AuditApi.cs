@@ -1,8 +1,8 @@
+using Approval.Api.Problems;
 using Approval.Engine.Cases;
 using Approval.Persistence;
 using Approval.Persistence.Audit;
 using Approval.Persistence.Cases;
-using Approval.Api.Problems;
 using Approval.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -28,15 +28,15 @@ public static class AuditApi
         Guid caseId, Clerk clerk, CaseStore store, IDbContextFactory<ApprovalDbContext> dbFactory, CancellationToken cancellationToken)
     {
         // The same read rule as the case itself; a case whose events cannot be loaded is still verified, so a broken chain is reported, not hidden.
-        if (await LoadForAccess(caseId, store, cancellationToken) is { } state && ReadAccess.ForCase(clerk, state) == CaseReadScope.None)
+        if (await LoadForAccess(caseId, store, cancellationToken) is { } state && CaseAccess.ReadScope(clerk.ToActor(), state) == CaseReadScope.None)
         {
-            return ReadAccess.CaseRefused(clerk).ToProblem();
+            return CaseAccess.CaseRefused(clerk.ToActor()).ToProblem();
         }
 
         // The verifier holds no state, so one per request costs nothing and needs no registration.
         var audit = await new AuditVerifier(dbFactory).VerifyAsync(caseId, cancellationToken);
         return audit is null
-            ? Refusal.NotFound("case-not-found", $"There is no case {caseId}.").ToProblem()
+            ? Refusal.NotFound(RefusalCodes.CaseNotFound, $"There is no case {caseId}.").ToProblem()
             : TypedResults.Ok(AuditView.From(audit));
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Approval.Api.Hosting;
 using Approval.Api.Problems;
 using Approval.Api.Views;
+using Approval.Engine.Cases;
 using Approval.Engine.Cases.Commands;
 using Approval.Persistence.Cases;
 using Approval.Persistence.Workflows;
@@ -37,29 +38,29 @@ public static class CasesApi
     {
         if (string.IsNullOrWhiteSpace(request.WorkflowId))
         {
-            return RefusalProblems.Invalid("workflow-required", "workflowId", "Name the workflow (一件事) to start, e.g. open-restaurant.");
+            return RefusalProblems.Invalid(RefusalCodes.WorkflowRequired, new FieldPath("workflowId"), "Name the workflow (一件事) to start, e.g. open-restaurant.");
         }
 
         // An unknown workflow is the workflowId's fault whatever the version; a missing version of a known one is the version's.
         if (catalog.Latest(request.WorkflowId) is not { } latest)
         {
-            return RefusalProblems.Invalid("unknown-workflow", "workflowId", $"No workflow '{request.WorkflowId}' is published.");
+            return RefusalProblems.Invalid(RefusalCodes.UnknownWorkflow, new FieldPath("workflowId"), $"No workflow '{request.WorkflowId}' is published.");
         }
 
         var workflow = request.Version is { } version ? catalog.Find(request.WorkflowId, version) : latest;
         if (workflow is null)
         {
-            return RefusalProblems.Invalid("unknown-version", "version", $"'{request.WorkflowId}' has no published version {request.Version} (latest: {latest.Version}).");
+            return RefusalProblems.Invalid(RefusalCodes.UnknownVersion, new FieldPath("version"), $"'{request.WorkflowId}' has no published version {request.Version} (latest: {latest.Version}).");
         }
 
         if (!clerk.IsInRole(ClerkRoles.WindowClerk))
         {
-            return Engine.Cases.Refusal.Forbidden("window-only", "Cases are accepted at the comprehensive window (综合窗口受理) by a window clerk.").ToProblem();
+            return Engine.Cases.Refusal.Forbidden(RefusalCodes.WindowOnly, "Cases are accepted at the comprehensive window (综合窗口受理) by a window clerk.").ToProblem();
         }
 
         if (request.Applicant is null)
         {
-            return RefusalProblems.Invalid("applicant-required", "applicant", "Record who applies: kind (person or organisation), id and name.");
+            return RefusalProblems.Invalid(RefusalCodes.ApplicantRequired, new FieldPath("applicant"), "Record who applies: kind (person or organisation), id and name.");
         }
 
         if (RequestShape.NullElement(request.Materials, "materials") is { } nullMaterial)
@@ -73,7 +74,7 @@ public static class CasesApi
         var outcome = await store.StartAsync(workflow, command, clerk.ToActor(), cancellationToken);
         return outcome.Refusal is { } refusal
             ? refusal.ToProblem()
-            : TypedResults.Created($"/api/cases/{command.CaseId}", CaseView.From(outcome.State!, workflow, ReadAccess.ForCase(clerk, outcome.State!)));
+            : TypedResults.Created($"/api/cases/{command.CaseId}", CaseView.From(outcome.State!, workflow, CaseAccess.ReadScope(clerk.ToActor(), outcome.State!)));
     }
 
     public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetCase(
@@ -85,9 +86,9 @@ public static class CasesApi
             return CaseNotFound(caseId);
         }
 
-        var scope = ReadAccess.ForCase(clerk, loaded.State);
+        var scope = CaseAccess.ReadScope(clerk.ToActor(), loaded.State);
         return scope == CaseReadScope.None
-            ? ReadAccess.CaseRefused(clerk).ToProblem()
+            ? CaseAccess.CaseRefused(clerk.ToActor()).ToProblem()
             : TypedResults.Ok(CaseView.From(loaded.State, catalog.Find(loaded.State.WorkflowId, loaded.State.WorkflowVersion), scope));
     }
 
@@ -100,10 +101,10 @@ public static class CasesApi
             return CaseNotFound(caseId);
         }
 
-        var scope = ReadAccess.ForCase(clerk, loaded.State);
+        var scope = CaseAccess.ReadScope(clerk.ToActor(), loaded.State);
         if (scope == CaseReadScope.None)
         {
-            return ReadAccess.CaseRefused(clerk).ToProblem();
+            return CaseAccess.CaseRefused(clerk.ToActor()).ToProblem();
         }
 
         IReadOnlyList<EventView> events = [.. loaded.Rows.Select((row, i) =>
@@ -122,7 +123,7 @@ public static class CasesApi
     {
         if (string.IsNullOrWhiteSpace(request.Method))
         {
-            return RefusalProblems.Invalid("delivery-method", "method", "Say how the results leave: pickup, express or electronic.");
+            return RefusalProblems.Invalid(RefusalCodes.DeliveryMethod, new FieldPath("method"), "Say how the results leave: pickup, express or electronic.");
         }
 
         return await Act(caseId, new DeliverCase(request.Method, request.TrackingNumber), context);
@@ -133,11 +134,11 @@ public static class CasesApi
         var outcome = await context.Store.ExecuteAsync(caseId, command, context.Clerk.ToActor(), context.CancellationToken);
         return outcome.Refusal is { } refusal
             ? refusal.ToProblem()
-            : TypedResults.Ok(CaseView.From(outcome.State!, context.Catalog.Find(outcome.State!.WorkflowId, outcome.State.WorkflowVersion), ReadAccess.AfterCommand(context.Clerk, outcome.State)));
+            : TypedResults.Ok(CaseView.From(outcome.State!, context.Catalog.Find(outcome.State!.WorkflowId, outcome.State.WorkflowVersion), CaseAccess.AfterCommand(context.Clerk.ToActor(), outcome.State)));
     }
 
     // The engine let this clerk act on the case, so they see at least the masked case.
 
     private static ProblemHttpResult CaseNotFound(Guid caseId) =>
-        Engine.Cases.Refusal.NotFound("case-not-found", $"There is no case {caseId}.").ToProblem();
+        Engine.Cases.Refusal.NotFound(RefusalCodes.CaseNotFound, $"There is no case {caseId}.").ToProblem();
 }

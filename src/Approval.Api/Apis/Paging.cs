@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using Approval.Api.Problems;
+using Approval.Engine.Cases;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Approval.Api.Apis;
@@ -23,7 +24,7 @@ internal static class Paging
     public static ProblemHttpResult? Limit(int? limit, int max, out int take, int fallback = 100)
     {
         take = limit ?? Math.Min(fallback, max);
-        return limit is < 1 || limit > max ? RefusalProblems.Invalid("limit", "limit", $"limit must be between 1 and {max}.") : null;
+        return limit is < 1 || limit > max ? RefusalProblems.Invalid(RefusalCodes.Limit, new FieldPath("limit"), $"limit must be between 1 and {max}.") : null;
     }
 
     /// <summary>The position a cursor names, or a 400 naming <c>cursor</c>.</summary>
@@ -52,7 +53,7 @@ internal static class Paging
             return null;
         }
 
-        return RefusalProblems.Invalid("invalid-cursor", "cursor", $"cursor is not a nextCursor of this list ({list}); start without one.");
+        return RefusalProblems.Invalid(RefusalCodes.InvalidCursor, new FieldPath("cursor"), $"cursor is not a nextCursor of this list ({list}); start without one.");
     }
 
     /// <summary>

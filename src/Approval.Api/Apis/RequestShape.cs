@@ -1,4 +1,5 @@
 using Approval.Api.Problems;
+using Approval.Engine.Cases;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Approval.Api.Apis;
@@ -22,7 +23,7 @@ internal static class RequestShape
         {
             if (items[i] is null)
             {
-                return RefusalProblems.Invalid("null-element", $"{field}[{i}]", $"{field}[{i}] is null; every element of {field} must be a value.");
+                return RefusalProblems.Invalid(RefusalCodes.NullElement, new FieldPath($"{field}[{i}]"), $"{field}[{i}] is null; every element of {field} must be a value.");
             }
         }
 

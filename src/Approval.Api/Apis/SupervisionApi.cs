@@ -13,8 +13,6 @@ namespace Approval.Api.Apis;
 /// </summary>
 public static class SupervisionApi
 {
-    private static readonly string[] Levels = [CardLevels.Yellow, CardLevels.Red, CardLevels.Escalation, CardLevels.ApproveBySilence];
-
     public static RouteGroupBuilder MapSupervisionApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/supervision").WithTags("Supervision");
@@ -36,20 +34,14 @@ public static class SupervisionApi
         // An empty parameter (?department=&level=, as a form or the docs send it) means "any".
         department = string.IsNullOrEmpty(department) ? null : department;
         level = string.IsNullOrEmpty(level) ? null : level;
-        if (!clerk.IsInRole(ClerkRoles.Supervisor))
+        if (!CaseAccess.MayReadCards(clerk.ToActor(), department, out department))
         {
-            // A department clerk sees the cards of their own department only.
-            if (clerk.Department is null || (department is not null && department != clerk.Department))
-            {
-                return Refusal.Forbidden("other-department", "Department clerks see the cards of their own department only.").ToProblem();
-            }
-
-            department = clerk.Department;
+            return CaseAccess.CardsRefused().ToProblem();
         }
 
-        if (level is not null && !Levels.Contains(level, StringComparer.Ordinal))
+        if (level is not null && !CardLevels.IsKnown(level))
         {
-            return RefusalProblems.Invalid("card-level", "level", $"level must be one of {string.Join(", ", Levels)}.");
+            return RefusalProblems.Invalid(RefusalCodes.CardLevel, new FieldPath("level"), $"level must be one of {string.Join(", ", CardLevels.All)}.");
         }
 
         var badCursor = Paging.Cursor(cursor, "cards", out var after);
@@ -83,7 +75,7 @@ public static class SupervisionApi
         var outcome = await deadLetters.RedeliverAsync(id, clerk.UserId, cancellationToken);
         if (outcome == RedeliveryOutcome.NotFound || await deadLetters.FindAsync(id, cancellationToken) is not { } message)
         {
-            return Refusal.NotFound("dead-letter-not-found", $"There is no outbox message {id}. Redeliver by the dead letter's own 'id' from GET /api/supervision/dead-letters, not by its 'eventId' (the card's id, shared by every channel).").ToProblem();
+            return Refusal.NotFound(RefusalCodes.DeadLetterNotFound, $"There is no outbox message {id}. Redeliver by the dead letter's own 'id' from GET /api/supervision/dead-letters, not by its 'eventId' (the card's id, shared by every channel).").ToProblem();
         }
 
         // Requeued now, or already pending/delivered from an earlier call: either way the answer is its state.

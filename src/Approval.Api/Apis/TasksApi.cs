@@ -63,18 +63,18 @@ public static class TasksApi
         department ??= clerk.Department;
         if (department is null)
         {
-            return RefusalProblems.Invalid("department-required", "department", "Name the department whose inbox to show.");
+            return RefusalProblems.Invalid(RefusalCodes.DepartmentRequired, new FieldPath("department"), "Name the department whose inbox to show.");
         }
 
-        if (!clerk.CanActFor(department) && !clerk.IsInRole(ClerkRoles.Supervisor))
+        if (!CaseAccess.MayReadInbox(clerk.ToActor(), department))
         {
-            return Refusal.Forbidden("other-department", $"Only clerks of {department} and supervisors may read its inbox.").ToProblem();
+            return CaseAccess.InboxRefused(department).ToProblem();
         }
 
         status ??= "open";
         if (!StatusFilters.TryGetValue(status, out var statuses))
         {
-            return RefusalProblems.Invalid("task-status", "status", $"status must be one of {string.Join(", ", StatusFilters.Keys)}.");
+            return RefusalProblems.Invalid(RefusalCodes.TaskStatus, new FieldPath("status"), $"status must be one of {string.Join(", ", StatusFilters.Keys)}.");
         }
 
         var badCursor = Paging.Cursor(cursor, "inbox", out var after);
@@ -97,9 +97,9 @@ public static class TasksApi
 
         var state = loaded.State;
         var task = state.FindTask(taskId)!;
-        return ReadAccess.ForTask(clerk, task.Department)
+        return CaseAccess.MayReadTask(clerk.ToActor(), task.Department)
             ? TypedResults.Ok(TaskView.From(task, caseId, catalog.Find(state.WorkflowId, state.WorkflowVersion)))
-            : ReadAccess.TaskRefused(task.Department).ToProblem();
+            : CaseAccess.TaskRefused(task.Department).ToProblem();
     }
 
     private static async Task<Results<Ok<TaskView>, ProblemHttpResult>> Act(Guid taskId, CaseCommand command, CommandContext context)
@@ -127,5 +127,5 @@ public static class TasksApi
             new DateTimeOffset(t.OpenedAt), t.ClosedAt is { } closed ? new DateTimeOffset(closed) : null, new DeadlineView(new DateTimeOffset(t.DueAt), t.DueProvisional), null, null);
     }
 
-    private static ProblemHttpResult TaskNotFound(Guid taskId) => Refusal.NotFound("task-not-found", $"There is no task {taskId}.").ToProblem();
+    private static ProblemHttpResult TaskNotFound(Guid taskId) => Refusal.NotFound(RefusalCodes.TaskNotFound, $"There is no task {taskId}.").ToProblem();
 }

@@ -34,7 +34,7 @@ public static class WorkflowsApi
     {
         if (request.Definition is not { } definition || definition.ValueKind != JsonValueKind.Object)
         {
-            return RefusalProblems.Invalid("definition-required", "definition", "Send the definition as a JSON object under 'definition'.");
+            return RefusalProblems.Invalid(RefusalCodes.DefinitionRequired, new FieldPath("definition"), "Send the definition as a JSON object under 'definition'.");
         }
 
         // Not a file: the loader's file-name rule (APV031) does not apply to a definition sent over HTTP.
@@ -44,7 +44,7 @@ public static class WorkflowsApi
             var errors = result.Errors
                 .GroupBy(e => "definition" + e.JsonPath.TrimStart('$'))
                 .ToDictionary(g => g.Key, g => g.Select(e => $"{e.Code}: {e.Message}").ToArray(), StringComparer.Ordinal);
-            return Refusal.InvalidFields("definition-invalid", $"The definition has {result.Errors.Count} error(s); nothing was published.", errors).ToProblem();
+            return Refusal.InvalidFields(RefusalCodes.DefinitionInvalid, $"The definition has {result.Errors.Count} error(s); nothing was published.", errors).ToProblem();
         }
 
         var published = await publisher.PublishAsync(new DefinitionCandidate(result.Definition, result.CanonicalJson!, result.ContentHash!, "api"), cancellationToken);
@@ -58,7 +58,7 @@ public static class WorkflowsApi
     {
         IReadOnlyList<WorkflowView> versions = [.. catalog.All().Where(w => w.Id == workflowId).Select(WorkflowView.From)];
         return versions.Count == 0
-            ? Refusal.NotFound("unknown-workflow", $"No workflow '{workflowId}' is published.").ToProblem()
+            ? Refusal.NotFound(RefusalCodes.UnknownWorkflow, $"No workflow '{workflowId}' is published.").ToProblem()
             : TypedResults.Ok(versions);
     }
 }

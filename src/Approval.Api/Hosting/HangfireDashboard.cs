@@ -1,3 +1,4 @@
+using Approval.Engine.Cases;
 using Approval.Security;
 using Hangfire;
 using Hangfire.Dashboard;

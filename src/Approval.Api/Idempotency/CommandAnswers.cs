@@ -1,5 +1,6 @@
 using Approval.Api.Apis;
 using Approval.Api.Views;
+using Approval.Engine.Cases;
 using Approval.Persistence.Cases;
 using Approval.Persistence.Idempotency;
 using Approval.Persistence.Workflows;
@@ -41,8 +42,8 @@ internal static class CommandAnswers
             var workflow = catalog.Find(state.WorkflowId, state.WorkflowVersion);
             IResult? result = pattern switch
             {
-                Cases => TypedResults.Created($"/api/cases/{state.CaseId}", CaseView.From(state, workflow, ReadAccess.ForCase(clerk, state))),
-                _ when pattern.StartsWith(Cases + "/{caseId", StringComparison.Ordinal) => TypedResults.Ok(CaseView.From(state, workflow, ReadAccess.AfterCommand(clerk, state))),
+                Cases => TypedResults.Created($"/api/cases/{state.CaseId}", CaseView.From(state, workflow, CaseAccess.ReadScope(clerk.ToActor(), state))),
+                _ when pattern.StartsWith(Cases + "/{caseId", StringComparison.Ordinal) => TypedResults.Ok(CaseView.From(state, workflow, CaseAccess.AfterCommand(clerk.ToActor(), state))),
                 _ when pattern.StartsWith(Tasks + "/{taskId", StringComparison.Ordinal) && taskId is { } task && state.FindTask(task) is { } found =>
                     TypedResults.Ok(TaskView.From(found, state.CaseId, workflow)),
                 _ => null,

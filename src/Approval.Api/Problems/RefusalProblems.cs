@@ -30,8 +30,8 @@ public static class RefusalProblems
     }
 
     /// <summary>A 400 for input that never reached the engine, naming the field.</summary>
-    public static ProblemHttpResult Invalid(string code, string field, string message) =>
-        Refusal.Invalid(code, message, field).ToProblem();
+    public static ProblemHttpResult Invalid(string code, FieldPath field, string message) =>
+        Refusal.Invalid(code, field, message).ToProblem();
 }
 
 /// <summary>Problem type URIs: stable per refusal code, so clients can branch on them.</summary>

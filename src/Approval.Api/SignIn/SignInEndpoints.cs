@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Approval.Api.Problems;
+using Approval.Engine.Cases;
 using Approval.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -48,12 +49,12 @@ internal static class SignInEndpoints
     {
         if (!context.Request.HasFormContentType)
         {
-            return RefusalProblems.Invalid("form-expected", "body", "Post the sign-in form (application/x-www-form-urlencoded).");
+            return RefusalProblems.Invalid(RefusalCodes.FormExpected, new FieldPath("body"), "Post the sign-in form (application/x-www-form-urlencoded).");
         }
 
         if (!await IsFormFromOurPageAsync(context, antiforgery))
         {
-            return RefusalProblems.Invalid("antiforgery-token-invalid", "__RequestVerificationToken", "Reload /signin and submit its form again.");
+            return RefusalProblems.Invalid(RefusalCodes.AntiforgeryTokenInvalid, new FieldPath("__RequestVerificationToken"), "Reload /signin and submit its form again.");
         }
 
         var form = await context.Request.ReadFormAsync();
@@ -97,7 +98,7 @@ internal static class SignInEndpoints
     {
         if (!context.Request.HasFormContentType || !await IsFormFromOurPageAsync(context, antiforgery))
         {
-            return RefusalProblems.Invalid("antiforgery-token-invalid", "__RequestVerificationToken", "Sign out with the button on /signin.");
+            return RefusalProblems.Invalid(RefusalCodes.AntiforgeryTokenInvalid, new FieldPath("__RequestVerificationToken"), "Sign out with the button on /signin.");
         }
 
         await context.SignOutAsync(ApprovalSchemes.Cookie);
@@ -164,5 +165,5 @@ internal static class SignInEndpoints
     }
 
     private static IResult NotLocal() =>
-        RefusalProblems.Invalid("return-url-not-local", "returnUrl", "returnUrl must be a path on this service, such as /hangfire; other hosts are refused.");
+        RefusalProblems.Invalid(RefusalCodes.ReturnUrlNotLocal, new FieldPath("returnUrl"), "returnUrl must be a path on this service, such as /hangfire; other hosts are refused.");
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Approval.Engine.Cases;
 using Approval.Security;
 
 namespace Approval.Api.SignIn;

@@ -61,7 +61,7 @@ public sealed record TaskView(
         task.Reason,
         task.DueVersion,
         task.IsClockStopped,
-        [.. task.Stops.Order(StringComparer.Ordinal)],
+        [.. task.Stops.Select(s => Lower(s.ToString())).Order(StringComparer.Ordinal)],
         task.Missing,
         task.SupplementRounds);
 
@@ -106,7 +106,7 @@ public sealed record CaseView(
         ReadAccess.Applicant(state.Applicant, scope),
         state.Data,
         state.MaterialsProvided,
-        state.OutstandingMaterials,
+        state.OutstandingMaterials.ToDictionary(m => m.MaterialId, m => m.PromisedBy, StringComparer.Ordinal),
         state.Visits,
         state.Rating is { } r ? new RatingView(r.Score, r.Comment, r.At) : null,
         [.. state.Tasks.OrderBy(t => t.OpenedAt).ThenBy(t => t.StepId, StringComparer.Ordinal).Select(t => TaskView.From(t, state.CaseId, workflow))]);

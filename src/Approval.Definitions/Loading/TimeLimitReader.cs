@@ -59,7 +59,7 @@ internal static class TimeLimitReader
             }
             else
             {
-                policy = policy with { YellowWorkingDaysBefore = days, YellowHoursBefore = hours };
+                policy = policy with { YellowBefore = days is { } d ? TimeLimit.OfWorkingDays(d) : TimeLimit.OfHours(hours ?? 0) };
             }
         }
 

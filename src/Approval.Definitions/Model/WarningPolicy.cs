@@ -1,3 +1,5 @@
+using Approval.Calendar;
+
 namespace Approval.Definitions.Model;
 
 /// <summary>
@@ -8,10 +10,10 @@ namespace Approval.Definitions.Model;
 public sealed record WarningPolicy
 {
     /// <summary>"到期前一个工作日发出提示": yellow one working day before; escalation every working day after red.</summary>
-    public static WarningPolicy Default { get; } = new() { YellowWorkingDaysBefore = 1, EscalateEveryWorkingDays = 1 };
+    public static WarningPolicy Default { get; } = new() { YellowBefore = TimeLimit.OfWorkingDays(1), EscalateEveryWorkingDays = 1 };
 
-    public int? YellowWorkingDaysBefore { get; init; }
-    public int? YellowHoursBefore { get; init; }
+    /// <summary>How long before the due instant the yellow card (黄牌) falls, in working days or office hours.</summary>
+    public TimeLimit YellowBefore { get; init; } = TimeLimit.OfWorkingDays(1);
 
     /// <summary>Working days between escalations after the red card; 0 disables escalation.</summary>
     public int EscalateEveryWorkingDays { get; init; } = 1;

@@ -63,7 +63,7 @@ internal static class CaseLimitRule
             {
                 var chain = string.Join(" → ", end.Chain.Select(t => $"{t.Id} ({OfficeHours.Format(OfficeHours.Of(t.TimeLimit), t.TimeLimit)})"));
                 // Hours and days side by side only add up on one scale; say which one was used.
-                var mixed = end.Chain.Any(t => (t.TimeLimit.WorkingDays is null) != (caseLimit.WorkingDays is null));
+                var mixed = end.Chain.Any(t => t.TimeLimit.Unit != caseLimit.Unit);
                 diagnostics.Add(ErrorCodes.ExceedsCaseLimit, JsonPaths.Property(task.Path, "timeLimit"),
                     $"Task '{task.Id}' can end {OfficeHours.Format(end.Hours, caseLimit)} into the case, beyond its promised limit of {OfficeHours.Format(limit, caseLimit)}: {chain}"
                     + (mixed ? $" ({OfficeHours.Scale})." : "."));

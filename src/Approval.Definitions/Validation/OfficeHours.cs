@@ -13,10 +13,9 @@ internal static class OfficeHours
     /// <summary>Office hours in one working day, from the calendar's office spans.</summary>
     public static readonly int PerWorkingDay = Math.Max(1, (int)Math.Round(CalendarOptions.DefaultOfficeHours.Sum(h => (h.To - h.From).TotalHours)));
 
-    public static int Of(TimeLimit limit) => limit.WorkingDays is { } d ? d * PerWorkingDay : limit.Hours ?? 0;
+    public static int Of(TimeLimit limit) => limit.IsWorkingDays ? limit.Amount * PerWorkingDay : limit.Amount;
 
-    public static int Of(Model.WarningPolicy policy) =>
-        policy.YellowWorkingDaysBefore is { } d ? d * PerWorkingDay : policy.YellowHoursBefore ?? 0;
+    public static int Of(Model.WarningPolicy policy) => Of(policy.YellowBefore);
 
     /// <summary>
     /// Shows <paramref name="hours"/> in the unit the analyst used for <paramref name="like"/>: working
@@ -24,7 +23,7 @@ internal static class OfficeHours
     /// </summary>
     public static string Format(int hours, TimeLimit like)
     {
-        if (like.WorkingDays is null) return Hours(hours);
+        if (like.IsHours) return Hours(hours);
         var days = hours / PerWorkingDay;
         var rest = hours % PerWorkingDay;
         var dayText = $"{days} working day{(days == 1 ? string.Empty : "s")}";

@@ -19,7 +19,7 @@ internal static class YellowCardRule
             var policy = task.Warning ?? definition.Warning;
             var before = OfficeHours.Of(policy);
             var limit = OfficeHours.Of(task.TimeLimit);
-            if (limit > 0 && (before > limit || (before == limit && task.TimeLimit.Hours is not null)))
+            if (limit > 0 && (before > limit || (before == limit && task.TimeLimit.IsHours)))
             {
                 var at = JsonPaths.Property(task.Path, task.Warning is null ? "timeLimit" : "warning");
                 diagnostics.Add(ErrorCodes.YellowNotBeforeLimit, at,

@@ -9,6 +9,11 @@ public static class CardLevels
 
     /// <summary>Not a card: the deadline engine approves the task by silence (超时默许).</summary>
     public const string ApproveBySilence = "approve-by-silence";
+
+    /// <summary>Every level an alert or a card filter may name.</summary>
+    public static IReadOnlyList<string> All { get; } = [Yellow, Red, Escalation, ApproveBySilence];
+
+    public static bool IsKnown(string? level) => All.Contains(level, StringComparer.Ordinal);
 }
 
 /// <summary>One alert point on a deadline: a card, or approval by silence.</summary>

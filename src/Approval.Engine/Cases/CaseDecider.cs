@@ -9,17 +9,15 @@ namespace Approval.Engine.Cases;
 /// context brings the instant, the calendar and the actor.
 /// </summary>
 /// <remarks>
-/// Thread safe: it never mutates the state it is given (it works on a copy), so a refused or
-/// abandoned decision leaves nothing behind.
+/// Thread safe: states are immutable, so a refused or abandoned decision leaves nothing behind,
+/// and an accepted one carries the state its events lead to (<see cref="Decision.State"/>).
 /// </remarks>
 public static class CaseDecider
 {
-    private static readonly string[] DeliveryMethods = ["pickup", "express", "electronic"];
-
     public static Decision Decide(CaseState state, CaseCommand command, DecisionContext context)
     {
         // The audit trail names the command behind each event; the flow stamps it with who and when.
-        return Dispatch(state, command, context with { CommandName = CommandNames.Of(command) });
+        return Dispatch(state, command, context with { CommandName = CommandNames.Of(command) }).On(state);
     }
 
     private static Decision Dispatch(CaseState state, CaseCommand command, DecisionContext context)
@@ -36,28 +34,28 @@ public static class CaseDecider
 
         if (!state.IsStarted)
         {
-            return Refusal.NotFound("case-not-found", "There is no such case.");
+            return Refusal.NotFound(RefusalCodes.CaseNotFound, "There is no such case.");
         }
 
         if (state.IsEnded)
         {
-            return Refusal.Conflict("case-ended", $"The case is {state.Status.ToString().ToLowerInvariant()}; nothing more can be done on it.");
+            return Refusal.Conflict(RefusalCodes.CaseEnded, $"The case is {state.Status.ToString().ToLowerInvariant()}; nothing more can be done on it.");
         }
 
         return command switch
         {
             ClaimTask c => OnOpenTask(state, c.TaskId, context, (task, flow) =>
                 task.Status == TaskStatus.Claimed
-                    ? Refusal.Conflict("task-claimed", $"The task is already claimed by {task.ClaimedBy}.")
+                    ? Refusal.Conflict(RefusalCodes.TaskClaimed, $"The task is already claimed by {task.ClaimedBy}.")
                     : flow.Then(new TaskClaimed(task.TaskId, context.Actor.UserId))),
             ReleaseTask r => OnOpenTask(state, r.TaskId, context, (task, flow) =>
                 task.Status != TaskStatus.Claimed
-                    ? Refusal.Conflict("task-not-claimed", "The task is not claimed.")
+                    ? Refusal.Conflict(RefusalCodes.TaskNotClaimed, "The task is not claimed.")
                     : flow.Then(new TaskReleased(task.TaskId))),
             ApproveTask a => OnOpenTask(state, a.TaskId, context, (task, flow) =>
                 flow.Then(new TaskApproved(task.TaskId, a.Result, a.Comment, BySilence: false)).Advanced()),
             RejectTask r when string.IsNullOrWhiteSpace(r.Reason) =>
-                Refusal.Invalid("reason-required", "A rejection must give its reason.", "reason"),
+                Refusal.Invalid(RefusalCodes.ReasonRequired, new FieldPath("reason"), "A rejection must give its reason."),
             RejectTask r => OnOpenTask(state, r.TaskId, context, (task, flow) =>
                 flow.Then(new TaskRejected(task.TaskId, r.Reason.Trim())).Advanced()),
             DeliverCase d => Deliver(state, d, context),
@@ -81,27 +79,27 @@ public static class CaseDecider
     {
         if (state.Status != CaseStatus.AwaitingDelivery)
         {
-            return Refusal.Conflict("not-awaiting-delivery", "The case has approvals still open; it cannot be delivered yet.");
+            return Refusal.Conflict(RefusalCodes.NotAwaitingDelivery, "The case has approvals still open; it cannot be delivered yet.");
         }
 
-        if (state.OutstandingMaterials.Count > 0)
+        if (!state.OutstandingMaterials.IsEmpty)
         {
-            return Refusal.Conflict("materials-outstanding", $"Materials promised at intake (容缺) are still outstanding: {string.Join(", ", state.OutstandingMaterials.Keys)}.");
+            return Refusal.Conflict(RefusalCodes.MaterialsOutstanding, $"Materials promised at intake (容缺) are still outstanding: {string.Join(", ", state.OutstandingMaterials.Select(m => m.MaterialId))}.");
         }
 
-        if (!context.Actor.HasRole(Actor.WindowClerkRole))
+        if (!context.Actor.HasRole(ClerkRoles.WindowClerk))
         {
-            return Refusal.Forbidden("window-only", "Results are delivered by a window clerk (统一出件).");
+            return Refusal.Forbidden(RefusalCodes.WindowOnly, "Results are delivered by a window clerk (统一出件).");
         }
 
-        if (!DeliveryMethods.Contains(deliver.Method, StringComparer.Ordinal))
+        if (!DeliveryMethods.IsKnown(deliver.Method))
         {
-            return Refusal.Invalid("delivery-method", $"Delivery method must be one of {string.Join(", ", DeliveryMethods)}.", "method");
+            return Refusal.Invalid(RefusalCodes.DeliveryMethod, new FieldPath("method"), $"Delivery method must be one of {string.Join(", ", DeliveryMethods.All)}.");
         }
 
-        if (deliver.Method == "express" && string.IsNullOrWhiteSpace(deliver.TrackingNumber))
+        if (deliver.Method == DeliveryMethods.Express && string.IsNullOrWhiteSpace(deliver.TrackingNumber))
         {
-            return Refusal.Invalid("tracking-number-required", "Express delivery needs the tracking number.", "trackingNumber");
+            return Refusal.Invalid(RefusalCodes.TrackingNumberRequired, new FieldPath("trackingNumber"), "Express delivery needs the tracking number.");
         }
 
         var step = context.Definition.Steps.OfType<Approval.Definitions.Model.DeliveryStepDefinition>().First(s => state.OutcomeOf(s.Id) == StepOutcome.Running);
@@ -112,35 +110,35 @@ public static class CaseDecider
     {
         if (state.FindTask(taskId) is not { } task)
         {
-            return Refusal.NotFound("task-not-found", $"Task {taskId} is not part of this case.");
+            return Refusal.NotFound(RefusalCodes.TaskNotFound, $"Task {taskId} is not part of this case.");
         }
 
         if (!task.Status.IsOpen())
         {
-            return Refusal.Conflict("task-not-open", $"The task is already {task.Status.ToString().ToLowerInvariant()}.");
+            return Refusal.Conflict(RefusalCodes.TaskNotOpen, $"The task is already {task.Status.ToString().ToLowerInvariant()}.");
         }
 
         var actor = context.Actor;
         if (!actor.IsSystem)
         {
-            if (!actor.HasRole(Actor.DepartmentClerkRole) || actor.Department != task.Department)
+            if (!CaseAccess.MayWorkOn(actor, task))
             {
-                return Refusal.Forbidden("other-department", $"Only a clerk of {task.Department} may act on this task.");
+                return Refusal.Forbidden(RefusalCodes.OtherDepartment, $"Only a clerk of {task.Department} may act on this task.");
             }
 
             if (task.Status == TaskStatus.Claimed && task.ClaimedBy != actor.UserId)
             {
-                return Refusal.Conflict("task-claimed", $"The task is claimed by {task.ClaimedBy}.");
+                return Refusal.Conflict(RefusalCodes.TaskClaimed, $"The task is claimed by {task.ClaimedBy}.");
             }
         }
 
         if (task.IsClockStopped && !whileClockStopped)
         {
             // Name the action that restarts the clock, so the clerk knows which call comes first.
-            var (why, then) = task.Stops.Contains("supplement")
+            var (why, then) = task.Stops.Contains(ClockStopKind.Supplement)
                 ? ("waits for the applicant's supplement (补正)", "record it first with POST /api/tasks/{id}/supplement-received")
                 : ("is under a special procedure (特别程序)", "end it first with POST /api/tasks/{id}/resume");
-            return Refusal.Conflict("clock-stopped", $"The task {why}; {then}.");
+            return Refusal.Conflict(RefusalCodes.ClockStopped, $"The task {why}; {then}.");
         }
 
         return rule(task, new DecisionFlow(state, context));

@@ -6,35 +6,33 @@ namespace Approval.Engine.Cases;
 /// <summary>The window's services around a case: promised materials, withdrawal (撤回), rating (好差评), and transfer between clerks (转办).</summary>
 internal static class CaseServiceRules
 {
-    private static readonly string[] Channels = ["window", "online"];
-
     public static Decision ReceiveMaterial(CaseState state, ReceiveMaterial command, DecisionContext context)
     {
-        if (!context.Actor.HasRole(Actor.WindowClerkRole))
+        if (!context.Actor.HasRole(ClerkRoles.WindowClerk))
         {
-            return Refusal.Forbidden("window-only", "Promised materials are received at the comprehensive window.");
+            return Refusal.Forbidden(RefusalCodes.WindowOnly, "Promised materials are received at the comprehensive window.");
         }
 
-        if (!Channels.Contains(command.Channel, StringComparer.Ordinal))
+        if (!ArrivalChannels.IsKnown(command.Channel))
         {
-            return Refusal.Invalid("material-channel", "channel must be window or online.", "channel");
+            return Refusal.Invalid(RefusalCodes.MaterialChannel, new FieldPath("channel"), "channel must be window or online.");
         }
 
-        return state.OutstandingMaterials.ContainsKey(command.MaterialId)
+        return state.IsOutstanding(command.MaterialId)
             ? new DecisionFlow(state, context).Then(new MaterialReceived(command.MaterialId, command.Channel))
-            : Refusal.Conflict("material-not-outstanding", $"'{command.MaterialId}' is not a material promised for later on this case.");
+            : Refusal.Conflict(RefusalCodes.MaterialNotOutstanding, $"'{command.MaterialId}' is not a material promised for later on this case.");
     }
 
     public static Decision Withdraw(CaseState state, WithdrawCase command, DecisionContext context)
     {
-        if (!context.Actor.HasRole(Actor.WindowClerkRole))
+        if (!context.Actor.HasRole(ClerkRoles.WindowClerk))
         {
-            return Refusal.Forbidden("window-only", "A withdrawal (撤回) is recorded by a window clerk at the applicant's request.");
+            return Refusal.Forbidden(RefusalCodes.WindowOnly, "A withdrawal (撤回) is recorded by a window clerk at the applicant's request.");
         }
 
         if (string.IsNullOrWhiteSpace(command.Reason))
         {
-            return Refusal.Invalid("reason-required", "A withdrawal must give its reason.", "reason");
+            return Refusal.Invalid(RefusalCodes.ReasonRequired, new FieldPath("reason"), "A withdrawal must give its reason.");
         }
 
         var flow = new DecisionFlow(state, context);
@@ -50,32 +48,32 @@ internal static class CaseServiceRules
     {
         if (!state.IsStarted)
         {
-            return Refusal.NotFound("case-not-found", "There is no such case.");
+            return Refusal.NotFound(RefusalCodes.CaseNotFound, "There is no such case.");
         }
 
         if (state.Status != CaseStatus.Completed)
         {
-            return Refusal.Conflict("not-completed", "A case is rated (好差评) after its results are delivered.");
+            return Refusal.Conflict(RefusalCodes.NotCompleted, "A case is rated (好差评) after its results are delivered.");
         }
 
         if (state.Rating is not null)
         {
-            return Refusal.Conflict("already-rated", "The case is already rated.");
+            return Refusal.Conflict(RefusalCodes.AlreadyRated, "The case is already rated.");
         }
 
         if (command.Score is < 1 or > 5)
         {
-            return Refusal.Invalid("score", "score must be 1 (very poor) to 5 (very good).", "score");
+            return Refusal.Invalid(RefusalCodes.Score, new FieldPath("score"), "score must be 1 (very poor) to 5 (very good).");
         }
 
         if (command.Comment is { Length: > 500 })
         {
-            return Refusal.Invalid("comment-too-long", "comment is at most 500 characters.", "comment");
+            return Refusal.Invalid(RefusalCodes.CommentTooLong, new FieldPath("comment"), "comment is at most 500 characters.");
         }
 
-        if (!context.Actor.HasRole(Actor.WindowClerkRole))
+        if (!context.Actor.HasRole(ClerkRoles.WindowClerk))
         {
-            return Refusal.Forbidden("window-only", "The rating is recorded at the window (or its kiosk).");
+            return Refusal.Forbidden(RefusalCodes.WindowOnly, "The rating is recorded at the window (or its kiosk).");
         }
 
         return new DecisionFlow(state, context).Then(new CaseRated(command.Score, string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim()));
@@ -85,10 +83,10 @@ internal static class CaseServiceRules
     {
         if (string.IsNullOrWhiteSpace(command.ToUserId))
         {
-            return Refusal.Invalid("to-user-required", "Name the clerk to transfer the task to.", "toUserId");
+            return Refusal.Invalid(RefusalCodes.ToUserRequired, new FieldPath("toUserId"), "Name the clerk to transfer the task to.");
         }
 
-        var supervisor = context.Actor.HasRole(Actor.SupervisorRole);
+        var supervisor = context.Actor.HasRole(ClerkRoles.Supervisor);
         if (supervisor && state.FindTask(command.TaskId) is { } open && open.Status.IsOpen())
         {
             return new DecisionFlow(state, context).Then(new TaskTransferred(open.TaskId, open.ClaimedBy, command.ToUserId.Trim()));
@@ -96,7 +94,7 @@ internal static class CaseServiceRules
 
         return CaseDecider.OnOpenTask(state, command.TaskId, context, (task, flow) =>
             task.ClaimedBy == command.ToUserId
-                ? Refusal.Conflict("already-assigned", $"The task is already with {command.ToUserId}.")
+                ? Refusal.Conflict(RefusalCodes.AlreadyAssigned, $"The task is already with {command.ToUserId}.")
                 : flow.Then(new TaskTransferred(task.TaskId, task.ClaimedBy, command.ToUserId.Trim())),
             whileClockStopped: true);
     }

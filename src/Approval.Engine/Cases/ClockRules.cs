@@ -15,27 +15,25 @@ internal static class ClockRules
     /// <summary>The kinds of special procedure whose time the law does not count (行政许可法 art. 45).</summary>
     public static readonly string[] SuspensionKinds = ["hearing", "expert-review", "inspection", "testing", "quarantine", "appraisal", "tender", "auction"];
 
-    private static readonly string[] SupplementChannels = ["window", "online"];
-
     public static Decision ReturnForSupplement(CaseState state, ReturnForSupplement command, DecisionContext context)
     {
         var missing = command.Missing?.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).ToList() ?? [];
         if (missing.Count == 0)
         {
-            return Refusal.Invalid("missing-required", "A supplement notice lists everything missing at once (一次性告知); the list is empty.", "missing");
+            return Refusal.Invalid(RefusalCodes.MissingRequired, new FieldPath("missing"), "A supplement notice lists everything missing at once (一次性告知); the list is empty.");
         }
 
         return CaseDecider.OnOpenTask(state, command.TaskId, context, (task, flow) =>
         {
-            if (task.Stops.Contains("supplement"))
+            if (task.Stops.Contains(ClockStopKind.Supplement))
             {
-                return Refusal.Conflict("supplement-pending", "The task already waits for a supplement; one notice lists everything (一次性告知).");
+                return Refusal.Conflict(RefusalCodes.SupplementPending, "The task already waits for a supplement; one notice lists everything (一次性告知).");
             }
 
             var allowed = StepOf(context, task).SupplementRounds + task.ExtraSupplementRounds;
             if (task.SupplementRounds >= allowed)
             {
-                return Refusal.Conflict("supplement-rounds-used", $"The task has used its {allowed} supplement round(s); a supervisor may allow another.");
+                return Refusal.Conflict(RefusalCodes.SupplementRoundsUsed, $"The task has used its {allowed} supplement round(s); a supervisor may allow another.");
             }
 
             return flow.Then(new SupplementRequested(task.TaskId, missing, command.Note, task.SupplementRounds + 1));
@@ -44,26 +42,24 @@ internal static class ClockRules
 
     public static Decision ReceiveSupplement(CaseState state, ReceiveSupplement command, DecisionContext context)
     {
-        if (!SupplementChannels.Contains(command.Channel, StringComparer.Ordinal))
+        if (!ArrivalChannels.IsKnown(command.Channel))
         {
-            return Refusal.Invalid("supplement-channel", "channel must be window or online.", "channel");
+            return Refusal.Invalid(RefusalCodes.SupplementChannel, new FieldPath("channel"), "channel must be window or online.");
         }
 
         if (state.FindTask(command.TaskId) is not { } task)
         {
-            return Refusal.NotFound("task-not-found", $"Task {command.TaskId} is not part of this case.");
+            return Refusal.NotFound(RefusalCodes.TaskNotFound, $"Task {command.TaskId} is not part of this case.");
         }
 
-        if (!task.Stops.Contains("supplement") || !task.Status.IsOpen())
+        if (!task.Stops.Contains(ClockStopKind.Supplement) || !task.Status.IsOpen())
         {
-            return Refusal.Conflict("no-supplement-pending", "The task is not waiting for a supplement.");
+            return Refusal.Conflict(RefusalCodes.NoSupplementPending, "The task is not waiting for a supplement.");
         }
 
-        var actor = context.Actor;
-        var mayReceive = actor.HasRole(Actor.WindowClerkRole) || (actor.HasRole(Actor.DepartmentClerkRole) && actor.Department == task.Department);
-        if (!mayReceive)
+        if (!CaseAccess.MayReceiveSupplement(context.Actor, task))
         {
-            return Refusal.Forbidden("other-department", $"A window clerk or a clerk of {task.Department} records the supplement.");
+            return Refusal.Forbidden(RefusalCodes.OtherDepartment, $"A window clerk or a clerk of {task.Department} records the supplement.");
         }
 
         var flow = new DecisionFlow(state, context);
@@ -74,25 +70,25 @@ internal static class ClockRules
     {
         if (!SuspensionKinds.Contains(command.Kind, StringComparer.Ordinal))
         {
-            return Refusal.Invalid("suspension-kind", $"kind must be one of {string.Join(", ", SuspensionKinds)}.", "kind");
+            return Refusal.Invalid(RefusalCodes.SuspensionKind, new FieldPath("kind"), $"kind must be one of {string.Join(", ", SuspensionKinds)}.");
         }
 
         if (string.IsNullOrWhiteSpace(command.Reason))
         {
-            return Refusal.Invalid("reason-required", "A special procedure must give its reason.", "reason");
+            return Refusal.Invalid(RefusalCodes.ReasonRequired, new FieldPath("reason"), "A special procedure must give its reason.");
         }
 
         return CaseDecider.OnOpenTask(state, command.TaskId, context, (task, flow) =>
-            task.Stops.Contains("suspension")
-                ? Refusal.Conflict("already-suspended", "The task is already under a special procedure.")
+            task.Stops.Contains(ClockStopKind.Suspension)
+                ? Refusal.Conflict(RefusalCodes.AlreadySuspended, "The task is already under a special procedure.")
                 : flow.Then(new TaskSuspended(task.TaskId, command.Kind, command.Reason.Trim())),
             whileClockStopped: true);
     }
 
     public static Decision Resume(CaseState state, ResumeTask command, DecisionContext context) =>
         CaseDecider.OnOpenTask(state, command.TaskId, context, (task, flow) =>
-            !task.Stops.Contains("suspension")
-                ? Refusal.Conflict("not-suspended", "The task is not under a special procedure.")
+            !task.Stops.Contains(ClockStopKind.Suspension)
+                ? Refusal.Conflict(RefusalCodes.NotSuspended, "The task is not under a special procedure.")
                 : Restart(flow, task, context, new TaskResumed(task.TaskId), "special procedure ended"),
             whileClockStopped: true);
 
@@ -105,18 +101,18 @@ internal static class ClockRules
 
         if (state.FindTask(command.TaskId) is not { } task)
         {
-            return Refusal.NotFound("task-not-found", $"Task {command.TaskId} is not part of this case.");
+            return Refusal.NotFound(RefusalCodes.TaskNotFound, $"Task {command.TaskId} is not part of this case.");
         }
 
         if (!task.Status.IsOpen())
         {
-            return Refusal.Conflict("task-not-open", $"The task is already {task.Status.ToString().ToLowerInvariant()}.");
+            return Refusal.Conflict(RefusalCodes.TaskNotOpen, $"The task is already {task.Status.ToString().ToLowerInvariant()}.");
         }
 
         var max = StepOf(context, task).MaxExtensionWorkingDays;
         if (task.ExtendedWorkingDays + command.WorkingDays > max)
         {
-            return Refusal.Invalid("extension-too-long", $"The task may be extended by {max} working days in all; {task.ExtendedWorkingDays} are used.", "workingDays");
+            return Refusal.Invalid(RefusalCodes.ExtensionTooLong, new FieldPath("workingDays"), $"The task may be extended by {max} working days in all; {task.ExtendedWorkingDays} are used.");
         }
 
         var due = context.Calendar.Add(task.Due.At, TimeLimit.OfWorkingDays(command.WorkingDays));
@@ -134,13 +130,13 @@ internal static class ClockRules
 
         if (state.Due is not { } caseDue)
         {
-            return Refusal.Conflict("no-case-limit", "The case has no promised limit to extend.");
+            return Refusal.Conflict(RefusalCodes.NoCaseLimit, "The case has no promised limit to extend.");
         }
 
         var max = context.Definition.MaxExtensionWorkingDays;
         if (state.ExtendedWorkingDays + command.WorkingDays > max)
         {
-            return Refusal.Invalid("extension-too-long", $"The case may be extended by {max} working days in all; {state.ExtendedWorkingDays} are used.", "workingDays");
+            return Refusal.Invalid(RefusalCodes.ExtensionTooLong, new FieldPath("workingDays"), $"The case may be extended by {max} working days in all; {state.ExtendedWorkingDays} are used.");
         }
 
         var due = context.Calendar.Add(caseDue.At, TimeLimit.OfWorkingDays(command.WorkingDays));
@@ -151,21 +147,21 @@ internal static class ClockRules
 
     public static Decision AllowRound(CaseState state, AllowSupplementRound command, DecisionContext context)
     {
-        if (!context.Actor.HasRole(Actor.SupervisorRole))
+        if (!context.Actor.HasRole(ClerkRoles.Supervisor))
         {
-            return Refusal.Forbidden("supervisor-only", "Only a supervisor may allow another supplement round.");
+            return Refusal.Forbidden(RefusalCodes.SupervisorOnly, "Only a supervisor may allow another supplement round.");
         }
 
         return state.FindTask(command.TaskId) is { } task && task.Status.IsOpen()
             ? new DecisionFlow(state, context).Then(new SupplementRoundAllowed(task.TaskId))
-            : Refusal.NotFound("task-not-found", $"Task {command.TaskId} is not an open task of this case.");
+            : Refusal.NotFound(RefusalCodes.TaskNotFound, $"Task {command.TaskId} is not an open task of this case.");
     }
 
     public static Decision Recompute(CaseState state, DecisionContext context)
     {
         if (!context.Actor.IsSystem)
         {
-            return Refusal.Forbidden("system-only", "Deadlines are recomputed by the service when calendar data changes.");
+            return Refusal.Forbidden(RefusalCodes.SystemOnly, "Deadlines are recomputed by the service when calendar data changes.");
         }
 
         var flow = new DecisionFlow(state, context);
@@ -190,7 +186,7 @@ internal static class ClockRules
             }
         }
 
-        return moved ? flow : Refusal.Conflict("nothing-to-recompute", "No provisional deadline of this case changes on the current calendar.");
+        return moved ? flow : Refusal.Conflict(RefusalCodes.NothingToRecompute, "No provisional deadline of this case changes on the current calendar.");
     }
 
     /// <summary>Ends one stop; when the task's (or the case's) clock runs again, moves its due by the stopped working time.</summary>
@@ -222,17 +218,17 @@ internal static class ClockRules
 
     private static Refusal? ExtensionInputProblem(int workingDays, string? reason, DecisionContext context)
     {
-        if (!context.Actor.HasRole(Actor.SupervisorRole))
+        if (!context.Actor.HasRole(ClerkRoles.Supervisor))
         {
-            return Refusal.Forbidden("supervisor-only", "Only a supervisor may extend a time limit (延期).");
+            return Refusal.Forbidden(RefusalCodes.SupervisorOnly, "Only a supervisor may extend a time limit (延期).");
         }
 
         if (workingDays < 1)
         {
-            return Refusal.Invalid("working-days", "An extension adds at least one working day.", "workingDays");
+            return Refusal.Invalid(RefusalCodes.WorkingDays, new FieldPath("workingDays"), "An extension adds at least one working day.");
         }
 
-        return string.IsNullOrWhiteSpace(reason) ? Refusal.Invalid("reason-required", "An extension must give its reason.", "reason") : null;
+        return string.IsNullOrWhiteSpace(reason) ? Refusal.Invalid(RefusalCodes.ReasonRequired, new FieldPath("reason"), "An extension must give its reason.") : null;
     }
 
     /// <summary>A moved deadline stays provisional if the one it replaces was.</summary>

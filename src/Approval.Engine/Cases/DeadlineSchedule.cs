@@ -54,9 +54,7 @@ public static class DeadlineSchedule
 
     private static IEnumerable<CardPoint> Points(Deadline due, WarningPolicy policy, OverdueAction onOverdue, WorkingCalendar calendar)
     {
-        var yellow = policy.YellowHoursBefore is { } hours
-            ? calendar.Subtract(due.At, TimeLimit.OfHours(hours)).At
-            : calendar.Subtract(due.At, TimeLimit.OfWorkingDays(policy.YellowWorkingDaysBefore ?? 1)).At;
+        var yellow = calendar.Subtract(due.At, policy.YellowBefore).At;
         yield return new CardPoint(CardLevels.Yellow, 0, yellow);
 
         if (onOverdue == OverdueAction.Approve)

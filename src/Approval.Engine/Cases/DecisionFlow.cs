@@ -2,13 +2,13 @@ using Approval.Engine.Cases.Events;
 
 namespace Approval.Engine.Cases;
 
-/// <summary>One decision's working state: a copy of the case with the events decided so far folded in.</summary>
+/// <summary>One decision's working state: the case with the events decided so far folded in.</summary>
 internal sealed class DecisionFlow
 {
     private readonly List<CaseEvent> _events = [];
     private readonly FlowAdvancer _advancer;
 
-    public DecisionFlow(CaseState state, DecisionContext context) => _advancer = new FlowAdvancer(state.Copy(), context, _events);
+    public DecisionFlow(CaseState state, DecisionContext context) => _advancer = new FlowAdvancer(state, context, _events);
 
     /// <summary>The case as decided so far, events included.</summary>
     public CaseState State => _advancer.State;
@@ -25,5 +25,5 @@ internal sealed class DecisionFlow
         return this;
     }
 
-    public static implicit operator Decision(DecisionFlow flow) => Decision.Accept(flow._events);
+    public static implicit operator Decision(DecisionFlow flow) => Decision.Accept(flow._events, flow.State);
 }

@@ -8,7 +8,7 @@ namespace Approval.Engine.Cases;
 /// that may start, skips steps whose condition fails, decides joins and ends the case.
 /// </summary>
 /// <remarks>
-/// Every change goes through <see cref="Emit"/>, which folds the event into the working state at
+/// Every change goes through <see cref="Emit"/>, which folds the event into a new working state at
 /// once; so the walk always sees what it has just decided, and a join that was decided is a
 /// recorded outcome that is never decided again — the join fires exactly once per block.
 /// Composite steps (sequences, decisions, the root) keep no state of their own: their outcome is
@@ -16,7 +16,7 @@ namespace Approval.Engine.Cases;
 /// </remarks>
 internal sealed class FlowAdvancer
 {
-    private readonly CaseState _state;
+    private CaseState _state;
     private readonly DecisionContext _context;
     private readonly List<CaseEvent> _events;
 
@@ -32,7 +32,7 @@ internal sealed class FlowAdvancer
     public void Emit(CaseEvent e)
     {
         var stamped = e with { At = _context.Now, Actor = _context.Actor, Command = _context.CommandName };
-        _state.Apply(stamped);
+        _state = _state.Apply(stamped);
         _events.Add(stamped);
     }
 

@@ -14,11 +14,11 @@ internal static class FormDataValidator
             if (!definition.Fields.TryGetValue(name, out var type))
             {
                 var declared = definition.Fields.Count == 0 ? "none" : string.Join(", ", definition.Fields.Keys);
-                problems.Add("unknown-field", $"data.{name}", $"'{name}' is not a field of {definition.Id} (declared: {declared}).");
+                problems.Add(RefusalCodes.UnknownField, new FieldPath($"data.{name}"), $"'{name}' is not a field of {definition.Id} (declared: {declared}).");
             }
             else if (value.ValueKind != JsonValueKind.Null && !Fits(value, type))
             {
-                problems.Add("field-type", $"data.{name}", $"'{name}' must be {Approval.Definitions.Loading.Wording.A(type.ToString().ToLowerInvariant())}, not {Describe(value)}.");
+                problems.Add(RefusalCodes.FieldType, new FieldPath($"data.{name}"), $"'{name}' must be {Approval.Definitions.Loading.Wording.A(type.ToString().ToLowerInvariant())}, not {Describe(value)}.");
             }
         }
     }

@@ -11,12 +11,12 @@ internal sealed class IntakeProblems
 
     public bool Any => _errors.Count > 0;
 
-    public void Add(string code, string field, string message)
+    public void Add(string code, FieldPath field, string message)
     {
         _firstCode ??= code;
-        if (!_errors.TryGetValue(field, out var messages))
+        if (!_errors.TryGetValue(field.Value, out var messages))
         {
-            _errors[field] = messages = [];
+            _errors[field.Value] = messages = [];
         }
 
         messages.Add(message);

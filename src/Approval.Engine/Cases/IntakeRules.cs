@@ -16,7 +16,7 @@ internal static class IntakeRules
     {
         if (state.IsStarted)
         {
-            return Refusal.Conflict("case-exists", $"Case {start.CaseId} already exists.");
+            return Refusal.Conflict(RefusalCodes.CaseExists, $"Case {start.CaseId} already exists.");
         }
 
         var problems = new IntakeProblems();
@@ -44,7 +44,7 @@ internal static class IntakeRules
         };
         if (kind is null)
         {
-            problems.Add("applicant-kind", "applicant.kind", "kind must be person (resident ID number) or organisation (unified social credit code).");
+            problems.Add(RefusalCodes.ApplicantKind, new FieldPath("applicant.kind"), "kind must be person (resident ID number) or organisation (unified social credit code).");
             return null;
         }
 
@@ -52,7 +52,7 @@ internal static class IntakeRules
         {
             foreach (var (field, message) in errors)
             {
-                problems.Add("applicant-invalid", $"applicant.{field}", message);
+                problems.Add(RefusalCodes.ApplicantInvalid, new FieldPath($"applicant.{field}"), message);
             }
 
             return null;
@@ -73,13 +73,13 @@ internal static class IntakeRules
             var input = inputs[i];
             if (!byId.TryGetValue(input.MaterialId ?? "", out var material))
             {
-                problems.Add("unknown-material", $"materials[{i}].materialId", $"'{input.MaterialId}' is not a material of {context.Definition.Id} (declared: {string.Join(", ", byId.Keys)}).");
+                problems.Add(RefusalCodes.UnknownMaterial, new FieldPath($"materials[{i}].materialId"), $"'{input.MaterialId}' is not a material of {context.Definition.Id} (declared: {string.Join(", ", byId.Keys)}).");
                 continue;
             }
 
             if (!seen.Add(material.Id))
             {
-                problems.Add("duplicate-material", $"materials[{i}].materialId", $"'{material.Id}' is listed twice.");
+                problems.Add(RefusalCodes.DuplicateMaterial, new FieldPath($"materials[{i}].materialId"), $"'{material.Id}' is listed twice.");
                 continue;
             }
 
@@ -91,11 +91,11 @@ internal static class IntakeRules
             {
                 if (!material.Deferrable)
                 {
-                    problems.Add("not-deferrable", $"materials[{i}].promisedBy", $"{material.Name} ({material.Id}) cannot be promised for later (容缺); it is needed at intake.");
+                    problems.Add(RefusalCodes.NotDeferrable, new FieldPath($"materials[{i}].promisedBy"), $"{material.Name} ({material.Id}) cannot be promised for later (容缺); it is needed at intake.");
                 }
                 else if (promise < today)
                 {
-                    problems.Add("promise-in-past", $"materials[{i}].promisedBy", $"The promise date {promise:yyyy-MM-dd} for {material.Name} is before today ({today:yyyy-MM-dd}).");
+                    problems.Add(RefusalCodes.PromiseInPast, new FieldPath($"materials[{i}].promisedBy"), $"The promise date {promise:yyyy-MM-dd} for {material.Name} is before today ({today:yyyy-MM-dd}).");
                 }
                 else
                 {
@@ -109,7 +109,7 @@ internal static class IntakeRules
         if (missing.Count > 0)
         {
             var list = string.Join("; ", missing.Select(m => m.Deferrable ? $"{m.Name} ({m.Id}, may be promised for later: 容缺)" : $"{m.Name} ({m.Id})"));
-            problems.Add("materials-missing", "materials", $"Missing materials (一次性告知): {list}.");
+            problems.Add(RefusalCodes.MaterialsMissing, new FieldPath("materials"), $"Missing materials (一次性告知): {list}.");
         }
 
         return (provided, deferred);

@@ -14,7 +14,7 @@ internal static class SupervisionRules
     {
         if (!context.Actor.IsSystem)
         {
-            return Refusal.Forbidden("system-only", "Cards are issued by the deadline engine.");
+            return Refusal.Forbidden(RefusalCodes.SystemOnly, "Cards are issued by the deadline engine.");
         }
 
         return command.TaskId is { } taskId ? SuperviseTask(state, taskId, command.DueVersion, context) : SuperviseCase(state, command.DueVersion, context);
@@ -24,12 +24,12 @@ internal static class SupervisionRules
     {
         if (state.FindTask(taskId) is not { } task)
         {
-            return Refusal.NotFound("task-not-found", $"Task {taskId} is not part of this case.");
+            return Refusal.NotFound(RefusalCodes.TaskNotFound, $"Task {taskId} is not part of this case.");
         }
 
         if (!task.Status.IsOpen() || task.IsClockStopped || task.DueVersion != dueVersion)
         {
-            return Refusal.Conflict("nothing-due", "The task is closed, stopped, or its deadline moved since the sweep saw it.");
+            return Refusal.Conflict(RefusalCodes.NothingDue, "The task is closed, stopped, or its deadline moved since the sweep saw it.");
         }
 
         var step = (TaskStepDefinition)context.Definition.FindStep(task.StepId)!;
@@ -46,14 +46,14 @@ internal static class SupervisionRules
             flow.Then(new CardIssued(task.TaskId, point.Level, point.Escalation, task.Due.At, task.DueVersion, point.At));
         }
 
-        return any ? flow : Refusal.Conflict("nothing-due", "No card is due on this task yet.");
+        return any ? flow : Refusal.Conflict(RefusalCodes.NothingDue, "No card is due on this task yet.");
     }
 
     private static Decision SuperviseCase(CaseState state, int dueVersion, DecisionContext context)
     {
         if (state.Due is not { } due || state.IsClockStopped || state.DueVersion != dueVersion || state.Status == CaseStatus.AwaitingDelivery)
         {
-            return Refusal.Conflict("nothing-due", "The case has no running deadline, or it moved since the sweep saw it.");
+            return Refusal.Conflict(RefusalCodes.NothingDue, "The case has no running deadline, or it moved since the sweep saw it.");
         }
 
         var flow = new DecisionFlow(state, context);
@@ -64,6 +64,6 @@ internal static class SupervisionRules
             flow.Then(new CardIssued(null, point.Level, point.Escalation, due.At, state.DueVersion, point.At));
         }
 
-        return any ? flow : Refusal.Conflict("nothing-due", "No card is due on the case yet.");
+        return any ? flow : Refusal.Conflict(RefusalCodes.NothingDue, "No card is due on the case yet.");
     }
 }

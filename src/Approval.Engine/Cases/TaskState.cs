@@ -1,69 +1,47 @@
+using System.Collections.Immutable;
 using Approval.Calendar;
 
 namespace Approval.Engine.Cases;
 
-/// <summary>One department task of a case, as its events left it.</summary>
-public sealed class TaskState
+/// <summary>One department task of a case, as its events left it. Immutable; made only by the case's fold.</summary>
+public sealed record TaskState
 {
-    public required Guid TaskId { get; init; }
-    public required string StepId { get; init; }
-    public required string Department { get; init; }
-    public string? Role { get; init; }
-    public required DateTimeOffset OpenedAt { get; init; }
-    public TaskStatus Status { get; internal set; } = TaskStatus.Open;
-    public string? ClaimedBy { get; internal set; }
-    public Deadline Due { get; internal set; }
-    public DateTimeOffset? ClosedAt { get; internal set; }
-    public string? Result { get; internal set; }
-    public string? Reason { get; internal set; }
+    public Guid TaskId { get; internal init; }
+    public string StepId { get; internal init; } = "";
+    public string Department { get; internal init; } = "";
+    public string? Role { get; internal init; }
+    public DateTimeOffset OpenedAt { get; internal init; }
+    public TaskStatus Status { get; internal init; } = TaskStatus.Open;
+    public string? ClaimedBy { get; internal init; }
+    public Deadline Due { get; internal init; }
+    public DateTimeOffset? ClosedAt { get; internal init; }
+    public string? Result { get; internal init; }
+    public string? Reason { get; internal init; }
 
     /// <summary>Counts the due instants this task has had: 1 at opening, one more each time it moves.</summary>
-    public int DueVersion { get; internal set; } = 1;
+    public int DueVersion { get; internal init; } = 1;
 
-    /// <summary>Why the task's clock is stopped now (supplement, suspension); empty while it runs.</summary>
-    public IReadOnlySet<string> Stops => _stops;
+    /// <summary>Why the task's clock is stopped now; empty while it runs.</summary>
+    public ImmutableHashSet<ClockStopKind> Stops { get; internal init; } = [];
 
     /// <summary>When the clock stopped; overlapping stops count once, from the first to the last.</summary>
-    public DateTimeOffset? ClockStoppedAt { get; internal set; }
+    public DateTimeOffset? ClockStoppedAt { get; internal init; }
 
-    public bool IsClockStopped => _stops.Count > 0;
+    public bool IsClockStopped => !Stops.IsEmpty;
 
     /// <summary>Supplement rounds requested so far, and extra rounds a supervisor allowed.</summary>
-    public int SupplementRounds { get; internal set; }
+    public int SupplementRounds { get; internal init; }
 
-    public int ExtraSupplementRounds { get; internal set; }
+    public int ExtraSupplementRounds { get; internal init; }
 
     /// <summary>What the last supplement notice listed as missing (一次性告知).</summary>
-    public IReadOnlyList<string> Missing { get; internal set; } = [];
+    public IReadOnlyList<string> Missing { get; internal init; } = [];
 
-    public int ExtendedWorkingDays { get; internal set; }
+    public int ExtendedWorkingDays { get; internal init; }
 
     /// <summary>Every operation that moved this task's due, in order, for replaying it on a newer calendar.</summary>
-    public IReadOnlyList<DueMove> DueMoves => _moves;
-
-    private List<DueMove> _moves = [];
-
-    internal void RecordMove(DueMove move) => _moves.Add(move);
+    public ImmutableList<DueMove> DueMoves { get; internal init; } = [];
 
     /// <summary>Keys (<see cref="CardPoint.Key"/>) of the alert points already issued on this task.</summary>
-    public IReadOnlySet<string> CardsIssued => _cards;
-
-    private HashSet<string> _cards = new(StringComparer.Ordinal);
-
-    internal void RecordCard(string key) => _cards.Add(key);
-
-    private HashSet<string> _stops = new(StringComparer.Ordinal);
-
-    internal bool AddStop(string kind) => _stops.Add(kind);
-
-    internal bool RemoveStop(string kind) => _stops.Remove(kind);
-
-    internal TaskState Copy()
-    {
-        var copy = (TaskState)MemberwiseClone();
-        copy._stops = new HashSet<string>(_stops, StringComparer.Ordinal);
-        copy._cards = new HashSet<string>(_cards, StringComparer.Ordinal);
-        copy._moves = [.. _moves];
-        return copy;
-    }
+    public ImmutableHashSet<string> CardsIssued { get; internal init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
 }

@@ -121,7 +121,7 @@ public sealed class CaseStore(
             {
                 if (current is null)
                 {
-                    return CommandOutcome.Refused(Refusal.NotFound("case-not-found", $"There is no case {caseId}."));
+                    return CommandOutcome.Refused(Refusal.NotFound(RefusalCodes.CaseNotFound, $"There is no case {caseId}."));
                 }
 
                 workflow = catalog.Find(state.WorkflowId, state.WorkflowVersion)
@@ -143,11 +143,7 @@ public sealed class CaseStore(
                 return CommandOutcome.Refused(refusal);
             }
 
-            var after = state.Copy();
-            foreach (var e in decision.Events)
-            {
-                after.Apply(e);
-            }
+            var after = decision.State;
 
             var write = CaseWrite.Prepare(state, current?.LastHash ?? EventHashChain.Genesis, after, decision.Events, workflow, calendar);
             var outcome = new CommandOutcome(after, decision.Events, null);

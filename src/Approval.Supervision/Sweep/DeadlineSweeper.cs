@@ -147,7 +147,7 @@ public sealed class DeadlineSweeper(
                 return true;
             }
 
-            if (outcome.Refusal!.Code != "nothing-due")
+            if (outcome.Refusal!.Code != RefusalCodes.NothingDue)
             {
                 logger.LogWarning("Supervision of case {CaseId} task {TaskId} refused: {Code} {Message}", deadline.CaseId, deadline.TaskId, outcome.Refusal.Code, outcome.Refusal.Message);
             }

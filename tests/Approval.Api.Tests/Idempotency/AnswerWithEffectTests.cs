@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using Approval.Api.Tests.Infrastructure;
+using Approval.Engine.Cases;
 using Approval.Engine.Cases.Commands;
 using Approval.Persistence;
 using Approval.Persistence.Cases;
@@ -10,6 +10,7 @@ using Approval.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Approval.Api.Tests.Idempotency;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Approval.Api.Tests.Infrastructure;
+using Approval.Engine.Cases;
 using Approval.Persistence;
 using Approval.Security;
 using Microsoft.AspNetCore.Routing;

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Approval.Engine.Cases;
 using Approval.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -85,7 +85,7 @@ public class DecisionAndRulesTests
 
         var decision = driver.Do(new RejectTask(driver.TaskOf("fire").TaskId, "  "), TestFlows.Clerk("fire-rescue"));
 
-        Assert.That(decision.Refusal, Is.EqualTo(Refusal.Invalid("reason-required", "A rejection must give its reason.", "reason")));
+        Assert.That(decision.Refusal, Is.EqualTo(Refusal.Invalid("reason-required", new FieldPath("reason"), "A rejection must give its reason.")));
     }
 
     [TestCase("""{"colour": "red"}""", "data.colour", "unknown-field")]

@@ -49,11 +49,11 @@ internal static class TestFlows
         Task("fire", "fire-rescue"),
         Task("tax", "taxation", 1));
 
-    public static Actor Clerk(string department, string user = "clerk") => new(user + "@" + department, user, [Actor.DepartmentClerkRole], department);
+    public static Actor Clerk(string department, string user = "clerk") => new(user + "@" + department, user, [ClerkRoles.DepartmentClerk], department);
 
-    public static readonly Actor Supervisor = new("boss", "督办", [Actor.SupervisorRole], null);
+    public static readonly Actor Supervisor = new("boss", "督办", [ClerkRoles.Supervisor], null);
 
-    public static readonly Actor Window = new("window-1", "窗口", [Actor.WindowClerkRole], "window");
+    public static readonly Actor Window = new("window-1", "窗口", [ClerkRoles.WindowClerk], "window");
 
     public static IReadOnlyDictionary<string, JsonElement> Data(string json = "{}") =>
         JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!;
@@ -76,11 +76,8 @@ internal sealed class CaseDriver
     public Decision Do(CaseCommand command, Actor actor)
     {
         var decision = CaseDecider.Decide(State, command, new DecisionContext(_definition, 1, Calendar, Now, actor));
-        foreach (var e in decision.Events)
-        {
-            State.Apply(e);
-            _history.Add(e);
-        }
+        State = decision.State;
+        _history.AddRange(decision.Events);
 
         return decision;
     }

@@ -18,9 +18,9 @@ internal static class TestFlow
 {
     public static readonly DateTimeOffset Monday = new(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(8));
 
-    public static readonly Actor Window = new("window-1", "窗口", [Actor.WindowClerkRole], "window");
+    public static readonly Actor Window = new("window-1", "窗口", [ClerkRoles.WindowClerk], "window");
 
-    public static readonly Actor Clerk = new("clerk@market-regulation", "clerk", [Actor.DepartmentClerkRole], "market-regulation");
+    public static readonly Actor Clerk = new("clerk@market-regulation", "clerk", [ClerkRoles.DepartmentClerk], "market-regulation");
 
     public static readonly WorkingCalendar Calendar = ShippedCalendar.Default;
 

@@ -38,7 +38,7 @@ internal static class Flows
         Name = "监察测试",
         TimeLimit = TimeLimit.OfWorkingDays(5),
         MaxExtensionWorkingDays = 10,
-        Warning = new WarningPolicy { YellowWorkingDaysBefore = 1, EscalateEveryWorkingDays = 1, MaxEscalations = 2 },
+        Warning = new WarningPolicy { YellowBefore = TimeLimit.OfWorkingDays(1), EscalateEveryWorkingDays = 1, MaxEscalations = 2 },
         Steps =
         [
             new IntakeStepDefinition { Id = "intake", Name = "受理" },

@@ -90,7 +90,7 @@ internal sealed class Node : IAsyncDisposable
 
     public async Task<CaseState> StartCaseAsync()
     {
-        var outcome = await Store.StartAsync(Flows.Bundle(), new StartCase(Guid.NewGuid(), Flows.NoData), new Actor("window-1", "窗口", [Actor.WindowClerkRole], "window"));
+        var outcome = await Store.StartAsync(Flows.Bundle(), new StartCase(Guid.NewGuid(), Flows.NoData), new Actor("window-1", "窗口", [ClerkRoles.WindowClerk], "window"));
         Assert.That(outcome.Refusal, Is.Null, "start");
         return outcome.State!;
     }
@@ -103,7 +103,7 @@ internal sealed class Node : IAsyncDisposable
         return outcome.State!;
     }
 
-    public static Actor Clerk(string department) => new("clerk@" + department, "clerk", [Actor.DepartmentClerkRole], department);
+    public static Actor Clerk(string department) => new("clerk@" + department, "clerk", [ClerkRoles.DepartmentClerk], department);
 
     public async Task<List<SupervisionCardRow>> CardRowsAsync()
     {

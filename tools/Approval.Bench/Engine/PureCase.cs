@@ -6,14 +6,14 @@ namespace Approval.Bench.Engine;
 
 /// <summary>
 /// Drives one case through the pure engine only — <see cref="CaseDecider.Decide"/> then
-/// <see cref="CaseState.Apply"/> — exactly as the store does minus the database. The seeders use it
+/// the state its decision leads to (<see cref="Decision.State"/>) — exactly as the store does minus the database. The seeders use it
 /// too, so the rows they write are the ones the real engine would have produced.
 /// </summary>
 public sealed class PureCase(Bundle bundle, Guid caseId, DateTimeOffset start, int version = 1)
 {
     private DateTimeOffset _now = start;
 
-    public CaseState State { get; } = new();
+    public CaseState State { get; private set; } = new();
 
     /// <summary>Every event recorded so far, in order.</summary>
     public List<CaseEvent> Events { get; } = [];
@@ -43,10 +43,7 @@ public sealed class PureCase(Bundle bundle, Guid caseId, DateTimeOffset start, i
             throw new InvalidOperationException($"{command.GetType().Name} refused: {refusal.Code} {refusal.Message}");
         }
 
-        foreach (var e in decision.Events)
-        {
-            State.Apply(e);
-            Events.Add(e);
-        }
+        State = decision.State;
+        Events.AddRange(decision.Events);
     }
 }

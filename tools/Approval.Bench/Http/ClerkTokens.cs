@@ -1,3 +1,4 @@
+using Approval.Engine.Cases;
 using Approval.Security;
 
 namespace Approval.Bench.Http;

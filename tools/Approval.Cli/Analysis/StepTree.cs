@@ -19,7 +19,7 @@ internal static class StepTree
     };
 
     /// <summary>A limit as an analyst writes it in prose: "3 wd" or "4 h".</summary>
-    public static string Short(TimeLimit limit) => limit.WorkingDays is { } d ? $"{d} wd" : $"{limit.Hours} h";
+    public static string Short(TimeLimit limit) => limit.IsWorkingDays ? $"{limit.Amount} wd" : $"{limit.Amount} h";
 
     /// <summary>A join rule with its Chinese name: all (会签), any (或签), quorum n.</summary>
     public static string Describe(JoinRule join) => join.Kind switch
@@ -32,8 +32,7 @@ internal static class StepTree
     /// <summary>A warning policy in one line, e.g. "yellow 1 wd before; escalate every 1 wd, max 3".</summary>
     public static string Describe(WarningPolicy policy)
     {
-        var yellow = policy.YellowWorkingDaysBefore is { } d ? $"yellow {d} wd before"
-            : policy.YellowHoursBefore is { } h ? $"yellow {h} h before" : "no yellow card";
+        var yellow = $"yellow {Short(policy.YellowBefore)} before";
         var escalation = policy.EscalateEveryWorkingDays == 0 ? "no escalation" : $"escalate every {policy.EscalateEveryWorkingDays} wd";
         return policy.MaxEscalations is { } max ? $"{yellow}; {escalation}, max {max}" : $"{yellow}; {escalation}";
     }

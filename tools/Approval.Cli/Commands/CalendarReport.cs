@@ -22,7 +22,7 @@ internal static class CalendarReport
 
         // Working days: the start day itself is not counted, so it is explained apart; hours count from the start instant.
         IReadOnlyList<DayInfo> days;
-        if (limit.WorkingDays is not null)
+        if (limit.IsWorkingDays)
         {
             output.WriteLine($"Start day:    {Day(startDate)} is not counted (the day a period starts does not count)");
             days = calendar.DaysBetween(startDate, dueDate);

@@ -85,7 +85,7 @@ internal static class SimulateReport
                 task = s.Task is not { } t ? null : new
                 {
                     department = t.Department,
-                    limit = new { workingDays = t.Limit.WorkingDays, hours = t.Limit.Hours },
+                    limit = new { workingDays = t.Limit.IsWorkingDays ? t.Limit.Amount : (int?)null, hours = t.Limit.IsHours ? t.Limit.Amount : (int?)null },
                     yellow = Deadline(t.Yellow),
                     due = Deadline(t.Due),
                     red = Deadline(t.Due),
@@ -125,5 +125,5 @@ internal static class SimulateReport
 
     /// <summary>", n working day(s) {what}" between the days two instants close; nothing for an hour promise, where whole days mislead.</summary>
     private static string Spare(WorkingCalendar calendar, TimeLimit? promise, DateTimeOffset earlier, DateTimeOffset later, string what) =>
-        promise?.WorkingDays is null ? "" : $", {calendar.CountWorkingDays(calendar.DeadlineDate(earlier), calendar.DeadlineDate(later))} working day(s) {what}";
+        promise is not { IsWorkingDays: true } ? "" : $", {calendar.CountWorkingDays(calendar.DeadlineDate(earlier), calendar.DeadlineDate(later))} working day(s) {what}";
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Approval.Engine.Cases;
 using Approval.Security;
 using Microsoft.Extensions.Configuration;
 

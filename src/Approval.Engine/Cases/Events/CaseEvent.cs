@@ -4,7 +4,7 @@ namespace Approval.Engine.Cases.Events;
 
 /// <summary>
 /// A fact about a case, recorded once and never rewritten. A case's state is the fold of its
-/// events (<see cref="CaseState.Apply"/>), so the event list is the audit trail (全程留痕) itself.
+/// events (<see cref="CaseState.Fold"/>), so the event list is the audit trail (全程留痕) itself.
 /// </summary>
 /// <remarks>
 /// <see cref="At"/> and <see cref="Actor"/> are stamped by the decider from the command's

@@ -41,7 +41,7 @@ internal sealed class MermaidWriter(DepartmentRegistry departments)
             case TaskStepDefinition task:
                 {
                     var department = departments.Find(task.Department)?.Name ?? task.Department;
-                    var limit = task.TimeLimit.WorkingDays is { } d ? $"{d} 工作日" : $"{task.TimeLimit.Hours} 小时";
+                    var limit = task.TimeLimit.IsWorkingDays ? $"{task.TimeLimit.Amount} 工作日" : $"{task.TimeLimit.Amount} 小时";
                     var when = task.When is { } w ? $"<br/><i>when {Escape(w.Source)}</i>" : "";
                     _text.AppendLine($"{indent}{id}[\"<b>{Escape(task.Name)}</b><br/>{Escape(department)} · {limit}{when}\"]");
                     if (task.When is not null) _text.AppendLine($"{indent}class {id} conditional");

@@ -93,9 +93,7 @@ internal sealed class Simulator(WorkflowDefinition definition, WorkingCalendar c
 
     private Deadline? Yellow(WarningPolicy policy, Deadline due)
     {
-        var before = policy.YellowWorkingDaysBefore is { } d ? TimeLimit.OfWorkingDays(d)
-            : policy.YellowHoursBefore is { } h ? TimeLimit.OfHours(h) : null;
-        if (before is null) return null;
+        var before = policy.YellowBefore;
         try
         {
             return calendar.Subtract(due.At, before);
@@ -201,7 +199,7 @@ internal sealed class Simulator(WorkflowDefinition definition, WorkingCalendar c
     {
         var startDate = DateOnly.FromDateTime(calendar.ToLocal(start).DateTime);
         // Working days do not count the start day; hours count from the start instant, so its day is included.
-        var from = limit.WorkingDays is not null ? startDate : startDate.AddDays(-1);
+        var from = limit.IsWorkingDays ? startDate : startDate.AddDays(-1);
         var crossed = new List<CrossedDays>();
         foreach (var day in calendar.DaysBetween(from, calendar.DeadlineDate(due)))
         {

@@ -1,7 +1,8 @@
-namespace Approval.Security;
+namespace Approval.Engine.Cases;
 
 /// <summary>
-/// The role names carried in the <c>role</c> claim of a token. They are the wire values, so they
+/// The one role vocabulary: the names carried in the <c>role</c> claim of a token, which security
+/// maps onto an <see cref="Actor"/> and the engine's rules read. They are the wire values, so they
 /// never change once tokens have been issued with them.
 /// </summary>
 public static class ClerkRoles
@@ -25,7 +26,7 @@ public static class ClerkRoles
     /// The deadline engine acting unattended (yellow/red cards, escalation, approve-on-overdue),
     /// so that the audit trail names a machine rather than a person. It exists only inside the
     /// service: <c>approval token</c> refuses to mint it and the API refuses any token or cookie
-    /// carrying it (<see cref="TokenRules"/>). Same value as the engine's <c>Actor.SystemRole</c>.
+    /// carrying it (Approval.Security's <c>TokenRules</c>). <see cref="Actor.System"/> holds it.
     /// </summary>
     public const string System = "system";
 

@@ -1,0 +1,160 @@
+namespace Approval.Engine.Cases;
+
+/// <summary>
+/// The stable code of every refusal the engine and the API answer with (the <c>code</c> of a problem
+/// detail, and its type <c>urn:approval:problem:&lt;code&gt;</c>). Clients branch on them, so a code is
+/// never renamed or reused. The table in docs/api.md (&quot;Refusal codes&quot;) mirrors <see cref="All"/>;
+/// a test keeps them in step, and another finds any code written inline instead of named here.
+/// </summary>
+public static class RefusalCodes
+{
+    // Cases and tasks
+    public const string CaseNotFound = "case-not-found";
+    public const string CaseExists = "case-exists";
+    public const string CaseEnded = "case-ended";
+    public const string TaskNotFound = "task-not-found";
+    public const string TaskNotOpen = "task-not-open";
+    public const string TaskClaimed = "task-claimed";
+    public const string TaskNotClaimed = "task-not-claimed";
+    public const string AlreadyAssigned = "already-assigned";
+    public const string ToUserRequired = "to-user-required";
+    public const string ReasonRequired = "reason-required";
+    public const string ClockStopped = "clock-stopped";
+
+    // Who may act
+    public const string OtherDepartment = "other-department";
+    public const string WindowOnly = "window-only";
+    public const string SupervisorOnly = "supervisor-only";
+    public const string SystemOnly = "system-only";
+    public const string CaseReadNotAllowed = "case-read-not-allowed";
+
+    // Intake
+    public const string WorkflowRequired = "workflow-required";
+    public const string UnknownWorkflow = "unknown-workflow";
+    public const string UnknownVersion = "unknown-version";
+    public const string ApplicantRequired = "applicant-required";
+    public const string ApplicantKind = "applicant-kind";
+    public const string ApplicantInvalid = "applicant-invalid";
+    public const string UnknownField = "unknown-field";
+    public const string FieldType = "field-type";
+    public const string UnknownMaterial = "unknown-material";
+    public const string DuplicateMaterial = "duplicate-material";
+    public const string NotDeferrable = "not-deferrable";
+    public const string PromiseInPast = "promise-in-past";
+    public const string MaterialsMissing = "materials-missing";
+
+    // Stopped clocks and extensions
+    public const string MissingRequired = "missing-required";
+    public const string SupplementPending = "supplement-pending";
+    public const string SupplementRoundsUsed = "supplement-rounds-used";
+    public const string NoSupplementPending = "no-supplement-pending";
+    public const string SupplementChannel = "supplement-channel";
+    public const string SuspensionKind = "suspension-kind";
+    public const string AlreadySuspended = "already-suspended";
+    public const string NotSuspended = "not-suspended";
+    public const string WorkingDays = "working-days";
+    public const string ExtensionTooLong = "extension-too-long";
+    public const string NoCaseLimit = "no-case-limit";
+    public const string NothingDue = "nothing-due";
+    public const string NothingToRecompute = "nothing-to-recompute";
+
+    // Delivery, materials, rating
+    public const string NotAwaitingDelivery = "not-awaiting-delivery";
+    public const string MaterialsOutstanding = "materials-outstanding";
+    public const string DeliveryMethod = "delivery-method";
+    public const string TrackingNumberRequired = "tracking-number-required";
+    public const string MaterialChannel = "material-channel";
+    public const string MaterialNotOutstanding = "material-not-outstanding";
+    public const string NotCompleted = "not-completed";
+    public const string AlreadyRated = "already-rated";
+    public const string Score = "score";
+    public const string CommentTooLong = "comment-too-long";
+
+    // Lists, workflows, supervision
+    public const string DepartmentRequired = "department-required";
+    public const string TaskStatus = "task-status";
+    public const string CardLevel = "card-level";
+    public const string Limit = "limit";
+    public const string InvalidCursor = "invalid-cursor";
+    public const string NullElement = "null-element";
+    public const string DefinitionRequired = "definition-required";
+    public const string DefinitionInvalid = "definition-invalid";
+    public const string DeadLetterNotFound = "dead-letter-not-found";
+
+    // Sign-in
+    public const string FormExpected = "form-expected";
+    public const string AntiforgeryTokenInvalid = "antiforgery-token-invalid";
+    public const string ReturnUrlNotLocal = "return-url-not-local";
+
+    /// <summary>Every code with the HTTP status it answers with and when, in the order docs/api.md lists them.</summary>
+    public static IReadOnlyList<RefusalCodeInfo> All { get; } =
+    [
+        new(CaseNotFound, "404", "no case with this id"),
+        new(CaseExists, "409", "intake with the id of a case that already exists"),
+        new(CaseEnded, "409", "the case is completed, rejected or withdrawn; nothing more can be done on it"),
+        new(TaskNotFound, "404", "no task with this id in the case"),
+        new(TaskNotOpen, "409", "the task is already approved, rejected or cancelled"),
+        new(TaskClaimed, "409", "another clerk has claimed the task"),
+        new(TaskNotClaimed, "409", "release of a task nobody claimed"),
+        new(AlreadyAssigned, "409", "transfer to the clerk who already has the task"),
+        new(ToUserRequired, "400", "a transfer names no clerk (`toUserId`)"),
+        new(ReasonRequired, "400", "a rejection, special procedure, extension or withdrawal gives no reason"),
+        new(ClockStopped, "409", "the task waits for a supplement or is under a special procedure; the detail names the call that restarts it"),
+        new(OtherDepartment, "403", "a clerk of another department acts on or reads the task, inbox or cards"),
+        new(WindowOnly, "403", "intake, delivery, materials, withdrawal and rating are for a window clerk"),
+        new(SupervisorOnly, "403", "extensions and extra supplement rounds are for a supervisor"),
+        new(SystemOnly, "403", "cards and recomputed deadlines come from the deadline engine only"),
+        new(CaseReadNotAllowed, "403", "the reader's roles read no case data"),
+        new(WorkflowRequired, "400", "intake names no workflow (`workflowId`)"),
+        new(UnknownWorkflow, "400 / 404", "no published workflow has this id (400 at intake under `workflowId`, 404 on the workflow routes)"),
+        new(UnknownVersion, "400", "the workflow has no such published version"),
+        new(ApplicantRequired, "400", "intake records no applicant"),
+        new(ApplicantKind, "400", "`applicant.kind` is neither `person` nor `organisation`"),
+        new(ApplicantInvalid, "400", "the applicant's id, name or phone fails its check (check digit, birth date, length)"),
+        new(UnknownField, "400", "`data` has a field the definition does not declare"),
+        new(FieldType, "400", "a `data` field has the wrong type"),
+        new(UnknownMaterial, "400", "a material the definition does not list"),
+        new(DuplicateMaterial, "400", "a material listed twice"),
+        new(NotDeferrable, "400", "a material promised for later (容缺) that is needed at intake"),
+        new(PromiseInPast, "400", "a promise date before today"),
+        new(MaterialsMissing, "400", "required materials neither provided nor promised (一次性告知 lists them all)"),
+        new(MissingRequired, "400", "a supplement notice lists nothing missing"),
+        new(SupplementPending, "409", "the task already waits for a supplement"),
+        new(SupplementRoundsUsed, "409", "the task has used its supplement rounds; a supervisor may allow another"),
+        new(NoSupplementPending, "409", "a supplement received for a task not waiting for one"),
+        new(SupplementChannel, "400", "a supplement's `channel` is neither `window` nor `online`"),
+        new(SuspensionKind, "400", "an unknown kind of special procedure (特别程序)"),
+        new(AlreadySuspended, "409", "the task is already under a special procedure"),
+        new(NotSuspended, "409", "resume of a task not under a special procedure"),
+        new(WorkingDays, "400", "an extension of less than one working day"),
+        new(ExtensionTooLong, "400", "the extension goes beyond the definition's maximum"),
+        new(NoCaseLimit, "409", "the case has no promised limit to extend"),
+        new(NothingDue, "409", "no card is due on the deadline, or it moved since the sweep saw it (the sweep skips it)"),
+        new(NothingToRecompute, "409", "no provisional deadline changes on the current calendar"),
+        new(NotAwaitingDelivery, "409", "delivery while approvals are still open"),
+        new(MaterialsOutstanding, "409", "delivery while materials promised at intake are outstanding"),
+        new(DeliveryMethod, "400", "`method` is not `pickup`, `express` or `electronic`"),
+        new(TrackingNumberRequired, "400", "express delivery without a tracking number"),
+        new(MaterialChannel, "400", "a material's `channel` is neither `window` nor `online`"),
+        new(MaterialNotOutstanding, "409", "the material was not promised for later on this case"),
+        new(NotCompleted, "409", "a rating before the case completed"),
+        new(AlreadyRated, "409", "the case is already rated"),
+        new(Score, "400", "a score outside 1–5"),
+        new(CommentTooLong, "400", "a rating comment over 500 characters"),
+        new(DepartmentRequired, "400", "the inbox names no department"),
+        new(TaskStatus, "400", "an unknown inbox `status` filter"),
+        new(CardLevel, "400", "an unknown card `level` filter"),
+        new(Limit, "400", "a page `limit` out of range"),
+        new(InvalidCursor, "400", "a `cursor` this list did not give out"),
+        new(NullElement, "400", "a list in the body holds `null`"),
+        new(DefinitionRequired, "400", "a publish without a `definition` object"),
+        new(DefinitionInvalid, "400", "the definition has errors; every one is under `errors` by JSON path"),
+        new(DeadLetterNotFound, "404", "no dead letter with this id"),
+        new(FormExpected, "400", "the sign-in form was not posted as a form"),
+        new(AntiforgeryTokenInvalid, "400", "the form's antiforgery token is missing or stale"),
+        new(ReturnUrlNotLocal, "400", "`returnUrl` points off this service"),
+    ];
+}
+
+/// <summary>One row of the refusal-code table: the code, its HTTP status(es) and when it is answered.</summary>
+public sealed record RefusalCodeInfo(string Code, string Status, string When);
