@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using Approval.Definitions.Departments;
+using Approval.Definitions.Layout;
 using Approval.Definitions.Model;
 
 namespace Approval.Cli.Analysis.Diagram;

@@ -1,7 +1,7 @@
 using Approval.Definitions.Departments;
 using Approval.Definitions.Model;
 
-namespace Approval.Cli.Analysis.Diagram;
+namespace Approval.Definitions.Layout;
 
 /// <summary>
 /// The layered layout of a block-structured flow, computed without a layout engine: a sequence
@@ -10,7 +10,8 @@ namespace Approval.Cli.Analysis.Diagram;
 /// point. Every block is centred in the column it gets, so each has one entry point (top centre)
 /// and one exit point (bottom centre), and edges are straight or one-elbow lines.
 /// </summary>
-internal sealed class DiagramLayout(DepartmentRegistry departments)
+/// <remarks>Shared by the SVG diagram (CLI) and the designer positions of the Elsa export.</remarks>
+public sealed class DiagramLayout(DepartmentRegistry departments)
 {
     public const double Gap = 34, BranchGap = 22, Pad = 12, FrameLabel = 22;
     public const double LineHeight = 17, BoxPad = 12, MinTaskWidth = 170, TerminalHeight = 38;
@@ -154,7 +155,12 @@ internal sealed class DiagramLayout(DepartmentRegistry departments)
     public static string ForkLabel(ParallelStepDefinition parallel) =>
         parallel.When is { } when ? $"{parallel.Name} (when {when.Source})" : parallel.Name;
 
-    public static string JoinLabel(ParallelStepDefinition parallel) => $"join {StepTree.Describe(parallel.Join)}";
+    public static string JoinLabel(ParallelStepDefinition parallel) => parallel.Join.Kind switch
+    {
+        JoinKind.All => "join all (会签)",
+        JoinKind.Any => "join any (或签)",
+        _ => $"join quorum {parallel.Join.Quorum}",
+    };
 
     public static string FrameTitle(SequenceStepDefinition sequence) =>
         sequence.When is { } when ? $"{sequence.Name} · when {when.Source}" : sequence.Name;
