@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Approval.Definitions.Diagrams;
 using Approval.Cli.Analysis;
 using Approval.Cli.Analysis.Diagram;
 using Approval.Cli.Commands;

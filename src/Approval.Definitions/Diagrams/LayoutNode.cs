@@ -1,6 +1,6 @@
 using Approval.Definitions.Model;
 
-namespace Approval.Cli.Analysis.Diagram;
+namespace Approval.Definitions.Diagrams;
 
 /// <summary>
 /// One step's place in the drawing: its bounding box (absolute, after layout) and the nodes of

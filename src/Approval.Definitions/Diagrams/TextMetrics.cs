@@ -1,4 +1,4 @@
-namespace Approval.Cli.Analysis.Diagram;
+namespace Approval.Definitions.Diagrams;
 
 /// <summary>
 /// A font-free estimate of how wide a label renders, good enough to size boxes: Chinese and other

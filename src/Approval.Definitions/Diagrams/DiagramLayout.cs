@@ -1,7 +1,7 @@
 using Approval.Definitions.Departments;
 using Approval.Definitions.Model;
 
-namespace Approval.Cli.Analysis.Diagram;
+namespace Approval.Definitions.Diagrams;
 
 /// <summary>
 /// The layered layout of a block-structured flow, computed without a layout engine: a sequence
