@@ -61,7 +61,7 @@ public sealed class ScreenStatistics(IDbContextFactory<ApprovalDbContext> dbFact
             Ratings: ratings,
             Satisfaction: Rate(Daily(Counters.RatingsGood), ratings),
             AverageScore: ratings == 0 ? null : Math.Round((double)Daily(Counters.RatingsScore) / ratings, 2),
-            CasesByStatus: standing.Where(r => r.Department == Counters.Centre && r.Counter.StartsWith(Counters.StatusPrefix, StringComparison.Ordinal) && r.Value != 0)
+            CasesByStatus: standing.Where(r => r.Department == Counters.Centre && r.Counter.StartsWith(Counters.StatusPrefix, StringComparison.Ordinal) && r.Value != 0).OrderBy(r => r.Counter, StringComparer.Ordinal)
                 .ToDictionary(r => r.Counter[Counters.StatusPrefix.Length..], r => r.Value));
 
         var departments = standing.Select(r => r.Department).Concat(daily.Select(r => r.Department))
