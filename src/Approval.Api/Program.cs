@@ -1,6 +1,7 @@
 using Approval.Api.Apis;
 using Approval.Api.Hosting;
 using Approval.Api.SignIn;
+using Approval.Api.Screen;
 
 
 // Every start-up error ends the process with exit code 1 and one line naming the setting
@@ -36,6 +37,7 @@ try
     app.MapSupervisionApi();
     app.MapAuditApi();
     app.MapStatisticsApi();
+    app.MapScreen();
 
     app.Services.ValidateApprovalOptions();
     await app.Services.InitializeApprovalAsync();

@@ -2,6 +2,7 @@ using System.Net;
 using Approval.Api.Tests.Infrastructure;
 using Approval.Engine.Cases;
 using Approval.Security;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Approval.Api.Tests;
@@ -31,6 +32,8 @@ public class SupervisionOverviewTests
         await Complete("electronic");  // one visit
         var open = await app.Window().StartCaseAsync("open-restaurant", new { hasOutdoorSign = false });
         clock.Advance(TimeSpan.FromDays(14));
+        // Overdue is what the deadline engine has red-carded: let it look now.
+        await app.Services.GetRequiredService<Approval.Supervision.Sweep.DeadlineSweeper>().SweepAsync();
 
         var supervisor = app.ClientAs(ClerkRoles.Supervisor, null, "boss");
         var overview = await (await supervisor.GetAsync("/api/supervision/overview")).ReadJsonAsync();
@@ -52,15 +55,21 @@ public class SupervisionOverviewTests
     }
 
     [Test]
-    public async Task The_dashboard_page_is_served()
+    public async Task The_dashboard_page_is_served_to_supervisors_and_sends_anonymous_browsers_to_sign_in()
     {
         using var app = new ApprovalApp();
-        var response = await app.CreateClient().GetAsync("/dashboard");
+        var response = await app.ClientAs(ClerkRoles.Supervisor, null, "boss").GetAsync("/dashboard");
+        var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var browser = new HttpRequestMessage(HttpMethod.Get, "/dashboard");
+        browser.Headers.Accept.ParseAdd("text/html");
+        var refused = await anonymous.SendAsync(browser);
         Assert.Multiple(async () =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
-            Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("一屏电子监察").And.Contain("/api/supervision/overview"));
+            Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("一屏电子监察").And.Contain("/api/supervision/screen"));
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            Assert.That(refused.Headers.Location?.ToString(), Does.StartWith("http://localhost/signin?returnUrl=%2Fdashboard").Or.StartWith("/signin?returnUrl=%2Fdashboard"));
         });
     }
 }

@@ -3,7 +3,7 @@ using Approval.Cli.Analysis;
 using Approval.Cli.Analysis.Diagram;
 using Approval.Cli.Commands;
 using Approval.Definitions.Departments;
-using Approval.Definitions.Layout;
+using Approval.Definitions.Diagrams;
 using Approval.Definitions.Loading;
 using Approval.Definitions.Model;
 

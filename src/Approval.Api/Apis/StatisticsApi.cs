@@ -1,4 +1,3 @@
-using System.Reflection;
 using Approval.Api.Hosting;
 using Approval.Persistence.Statistics;
 using Approval.Security;
@@ -6,23 +5,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Approval.Api.Apis;
 
-/// <summary>The supervisors' one screen (一屏电子监察): the overview read model, and the page that shows it live.</summary>
+/// <summary>The supervisors' overview read model; the screen itself is <see cref="Screen.ScreenApi"/>.</summary>
 public static class StatisticsApi
 {
-    private static readonly Lazy<string> Page = new(() =>
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Approval.Api.Dashboard.dashboard.html")
-            ?? throw new InvalidOperationException("The dashboard page is not embedded in the build.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    });
-
     public static IEndpointRouteBuilder MapStatisticsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/supervision/overview", Overview).WithTags("Supervision").RequireAuthorization(Policies.Supervisor)
             .WithSummary("The one-screen overview: cases by status, on-time and one-visit rates, open and overdue tasks by department, cards in the last 24 h.");
-        // The page holds no data; it asks the overview endpoint with the supervisor's token.
-        app.MapGet("/dashboard", () => Results.Content(Page.Value, "text/html; charset=utf-8")).ExcludeFromDescription();
         return app;
     }
 

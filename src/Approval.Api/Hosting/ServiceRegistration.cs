@@ -42,6 +42,7 @@ public static class ServiceRegistration
         services.AddSingleton<ProvisionalDeadlineRecomputer>();
         services.AddSingleton<Approval.Persistence.Statistics.SupervisionStatistics>();
         services.AddHostedService<CatalogRefresher>();
+        Screen.ScreenServiceCollectionExtensions.AddSupervisionScreen(services);
 
         services.AddApprovalSecurity(configuration, environment);
         services.AddApprovalSupervision(configuration);

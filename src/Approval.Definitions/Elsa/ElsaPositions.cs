@@ -1,5 +1,5 @@
 using Approval.Definitions.Departments;
-using Approval.Definitions.Layout;
+using Approval.Definitions.Diagrams;
 using Approval.Definitions.Model;
 
 namespace Approval.Definitions.Elsa;

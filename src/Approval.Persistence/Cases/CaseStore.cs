@@ -209,7 +209,7 @@ public sealed class CaseStore(
         write.StageIn(db);
         foreach (var sink in _sinks)
         {
-            sink.Stage(db, write.After, write.Workflow, write.Events);
+            sink.Stage(db, write.Before, write.After, write.Workflow, write.Events);
         }
 
         try

@@ -16,12 +16,16 @@ namespace Approval.Persistence.Cases;
 /// </summary>
 internal sealed class CaseWrite
 {
-    private CaseWrite(CaseState after, IReadOnlyList<CaseEvent> events, PublishedWorkflow workflow)
+    private CaseWrite(CaseState before, CaseState after, IReadOnlyList<CaseEvent> events, PublishedWorkflow workflow)
     {
+        Before = before;
         After = after;
         Events = events;
         Workflow = workflow;
     }
+
+    /// <summary>The state the command was decided on; the sinks read it to know what changed.</summary>
+    public CaseState Before { get; }
 
     public CaseState After { get; }
     public IReadOnlyList<CaseEvent> Events { get; }
@@ -45,7 +49,7 @@ internal sealed class CaseWrite
 
     public static CaseWrite Prepare(CaseState before, string previousHash, CaseState after, IReadOnlyList<CaseEvent> events, PublishedWorkflow workflow, WorkingCalendar calendar)
     {
-        var write = new CaseWrite(after, events, workflow) { IsNewCase = !before.IsStarted, ExpectedVersion = before.Version };
+        var write = new CaseWrite(before, after, events, workflow) { IsNewCase = !before.IsStarted, ExpectedVersion = before.Version };
         write.EventRows.AddRange(Cases.EventRows.Chain(after.CaseId, before.Version, previousHash, events));
         write.LastHash = write.EventRows.Count > 0 ? write.EventRows[^1].Hash : previousHash;
         write.Case = CaseProjection.Project(after, workflow.Definition, calendar);

@@ -12,5 +12,6 @@ namespace Approval.Persistence.Cases;
 /// <remarks>Implementations are singletons called concurrently; they must not keep per-call state.</remarks>
 public interface ICaseEventSink
 {
-    void Stage(ApprovalDbContext db, CaseState after, PublishedWorkflow workflow, IReadOnlyList<CaseEvent> events);
+    /// <param name="before">The case as it was read for the command (not started, for intake).</param>
+    void Stage(ApprovalDbContext db, CaseState before, CaseState after, PublishedWorkflow workflow, IReadOnlyList<CaseEvent> events);
 }

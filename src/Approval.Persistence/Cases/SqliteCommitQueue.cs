@@ -256,7 +256,7 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
         var write = entry.Write;
         foreach (var sink in entry.Sinks)
         {
-            sink.Stage(db, write.After, write.Workflow, write.Events);
+            sink.Stage(db, write.Before, write.After, write.Workflow, write.Events);
         }
     }
 

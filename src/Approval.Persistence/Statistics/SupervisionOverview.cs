@@ -12,7 +12,7 @@ public sealed record SupervisionOverview(
 /// <summary>Finished cases: how many, how many within their promised limit, and how many with at most one visit.</summary>
 public sealed record CompletionFigures(int Completed, int OnTime, double? OnTimeRate, int OneVisit, double? OneVisitRate, double? AverageVisits);
 
-/// <summary>A department's open tasks, and how many are past due; <paramref name="Name"/> is its display name when known.</summary>
+/// <summary>A department's open tasks, and how many carry a red card on their current deadline (past due); <paramref name="Name"/> is its display name when known.</summary>
 public sealed record DepartmentLoad(string Department, int Open, int Overdue, string? Name = null);
 
 /// <summary>An open task past its due instant.</summary>

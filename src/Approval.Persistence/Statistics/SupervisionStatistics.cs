@@ -1,56 +1,58 @@
-using Approval.Engine.Cases;
-using Approval.Persistence.Supervision;
+using Approval.Persistence.Rows;
 using Microsoft.EntityFrameworkCore;
+using TaskStatus = Approval.Engine.Cases.TaskStatus;
 
 namespace Approval.Persistence.Statistics;
 
 /// <summary>
-/// Read models for supervisors: counts over the case, task and card rows, each one indexed
-/// aggregate query, so the screen stays cheap as history grows.
+/// The overview of <c>GET /api/supervision/overview</c>, read from the supervision counters
+/// (<see cref="CounterStore"/>) and one bounded index read per open task status, so its cost does
+/// not grow with history.
 /// </summary>
 public sealed class SupervisionStatistics(IDbContextFactory<ApprovalDbContext> dbFactory, TimeProvider time)
 {
-    private static readonly string[] OpenTask = [nameof(Engine.Cases.TaskStatus.Open), nameof(Engine.Cases.TaskStatus.Claimed)];
+    private static readonly string[] OpenStatuses = [nameof(TaskStatus.Open), nameof(TaskStatus.Claimed)];
 
     public async Task<SupervisionOverview> OverviewAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var nowUtc = now.UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var standing = await CounterStore.StandingAsync(db, cancellationToken);
+        var daily = await CounterStore.DailyAsync(db, DateOnly.MinValue, DateOnly.MaxValue, Counters.Centre, cancellationToken);
 
-        var byStatus = await db.Cases.AsNoTracking().GroupBy(c => c.Status)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => StatusName(g.Key), g => g.Count, cancellationToken);
+        var byStatus = standing.Where(r => r.Department == Counters.Centre && r.Counter.StartsWith(Counters.StatusPrefix, StringComparison.Ordinal) && r.Value != 0)
+            .ToDictionary(r => r.Counter[Counters.StatusPrefix.Length..], r => (int)r.Value);
 
-        var completed = nameof(CaseStatus.Completed);
-        var finished = await db.Cases.AsNoTracking().Where(c => c.Status == completed)
-            .GroupBy(_ => 1)
-            .Select(g => new
-            {
-                Completed = g.Count(),
-                OnTime = g.Count(c => c.DueAt == null || c.EndedAt <= c.DueAt),
-                OneVisit = g.Count(c => c.Visits <= 1),
-                Visits = g.Sum(c => c.Visits),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        var completion = finished is null
-            ? new CompletionFigures(0, 0, null, 0, null, null)
-            : new CompletionFigures(finished.Completed, finished.OnTime, Rate(finished.OnTime, finished.Completed), finished.OneVisit,
-                Rate(finished.OneVisit, finished.Completed), finished.Completed == 0 ? null : (double)finished.Visits / finished.Completed);
+        int Sum(string counter) => (int)daily.Where(r => r.Counter == counter).Sum(r => r.Value);
+        var completed = Sum(Counters.Completed);
+        var onTime = Sum(Counters.CompletedOnTime);
+        var oneVisit = Sum(Counters.CompletedOneVisit);
+        var completion = new CompletionFigures(completed, onTime, Rate(onTime, completed), oneVisit, Rate(oneVisit, completed),
+            completed == 0 ? null : (double)Sum(Counters.CompletedVisits) / completed);
 
-        var departments = await db.Tasks.AsNoTracking().Where(t => OpenTask.Contains(t.Status))
-            .GroupBy(t => t.Department)
-            .Select(g => new DepartmentLoad(g.Key, g.Count(), g.Count(t => t.DueAt < nowUtc)))
-            .ToListAsync(cancellationToken);
+        var departments = standing.Where(r => r.Department != Counters.Centre).GroupBy(r => r.Department)
+            .Select(g => new DepartmentLoad(g.Key,
+                (int)g.Where(r => r.Counter is Counters.OpenGreen or Counters.OpenYellow or Counters.OpenRed).Sum(r => r.Value),
+                (int)g.Where(r => r.Counter == Counters.OpenRed).Sum(r => r.Value)))
+            .Where(d => d.Open != 0)
+            .ToList();
 
         var since = nowUtc.AddHours(-24);
-        var cards = await db.Set<SupervisionCardRow>().AsNoTracking().Where(c => c.IssuedAt >= since)
+        var cards = await db.Set<Supervision.SupervisionCardRow>().AsNoTracking().Where(c => c.IssuedAt >= since)
             .GroupBy(c => c.Level).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
-        var overdue = await db.Tasks.AsNoTracking().Where(t => OpenTask.Contains(t.Status) && t.DueAt < nowUtc)
-            .OrderBy(t => t.DueAt).Take(20)
-            .Join(db.Cases, t => t.CaseId, c => c.Id, (t, c) => new { t.Id, t.CaseId, c.WorkflowId, t.StepId, t.Department, t.DueAt })
-            .ToListAsync(cancellationToken);
+        // Per status, so each read is one range of the (Status, DueAt) index, however many tasks are open.
+        var overdue = new List<TaskRow>();
+        foreach (var status in OpenStatuses)
+        {
+            overdue.AddRange(await db.Tasks.AsNoTracking().Where(t => t.Status == status && t.DueAt < nowUtc).OrderBy(t => t.DueAt).Take(20).ToListAsync(cancellationToken));
+        }
+
+        overdue = [.. overdue.OrderBy(t => t.DueAt).Take(20)];
+        var caseIds = overdue.Select(t => t.CaseId).Distinct().ToList();
+        var workflows = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.WorkflowId, cancellationToken);
 
         return new SupervisionOverview(
             now,
@@ -58,11 +60,8 @@ public sealed class SupervisionStatistics(IDbContextFactory<ApprovalDbContext> d
             completion,
             [.. departments.OrderByDescending(d => d.Overdue).ThenByDescending(d => d.Open)],
             cards,
-            [.. overdue.Select(t => new OverdueTask(t.Id, t.CaseId, t.WorkflowId, t.StepId, t.Department, new DateTimeOffset(t.DueAt)))]);
+            [.. overdue.Select(t => new OverdueTask(t.Id, t.CaseId, workflows.GetValueOrDefault(t.CaseId, ""), t.StepId, t.Department, new DateTimeOffset(DateTime.SpecifyKind(t.DueAt, DateTimeKind.Utc))))]);
     }
-
-    /// <summary>A case status as the API spells it everywhere else (<c>AwaitingDelivery</c> → <c>awaiting-delivery</c>).</summary>
-    private static string StatusName(string stored) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(stored);
 
     private static double? Rate(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
 }

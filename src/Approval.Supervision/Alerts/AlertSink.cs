@@ -21,7 +21,7 @@ namespace Approval.Supervision.Alerts;
 /// </remarks>
 public sealed class AlertSink(IOptions<SupervisionOptions> options) : ICaseEventSink
 {
-    public void Stage(ApprovalDbContext db, CaseState after, PublishedWorkflow workflow, IReadOnlyList<CaseEvent> events)
+    public void Stage(ApprovalDbContext db, CaseState before, CaseState after, PublishedWorkflow workflow, IReadOnlyList<CaseEvent> events)
     {
         foreach (var e in events)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Approval.Definitions.Diagrams;
 using Approval.Cli.Analysis;
 using Approval.Cli.Analysis.Diagram;
 

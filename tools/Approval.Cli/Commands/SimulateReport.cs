@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Approval.Calendar;
+using Approval.Definitions.Diagrams;
 using Approval.Cli.Analysis;
 using Approval.Cli.Analysis.Simulation;
 using Spectre.Console;

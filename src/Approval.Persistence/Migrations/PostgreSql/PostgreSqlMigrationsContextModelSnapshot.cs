@@ -287,6 +287,74 @@ namespace Approval.Persistence.Migrations.PostgreSql
                     b.ToTable("workflow_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Persistence.Statistics.CounterDeltaRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Counter")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("supervision_deltas", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Persistence.Statistics.DailyCounterRow", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Counter")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "Department", "Counter");
+
+                    b.ToTable("supervision_daily", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Persistence.Statistics.StandingCounterRow", b =>
+                {
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Counter")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Department", "Counter");
+
+                    b.ToTable("supervision_standing", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Persistence.Supervision.OutboxMessageRow", b =>
                 {
                     b.Property<Guid>("Id")

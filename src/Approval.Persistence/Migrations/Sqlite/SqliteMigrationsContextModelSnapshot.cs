@@ -280,6 +280,72 @@ namespace Approval.Persistence.Migrations.Sqlite
                     b.ToTable("workflow_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Persistence.Statistics.CounterDeltaRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Counter")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("supervision_deltas", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Persistence.Statistics.DailyCounterRow", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Counter")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Department", "Counter");
+
+                    b.ToTable("supervision_daily", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Persistence.Statistics.StandingCounterRow", b =>
+                {
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Counter")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Department", "Counter");
+
+                    b.ToTable("supervision_standing", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Persistence.Supervision.OutboxMessageRow", b =>
                 {
                     b.Property<Guid>("Id")

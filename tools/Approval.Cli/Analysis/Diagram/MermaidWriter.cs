@@ -1,4 +1,5 @@
 using System.Text;
+using Approval.Definitions.Diagrams;
 using Approval.Definitions.Departments;
 using Approval.Definitions.Model;
 

@@ -1,3 +1,4 @@
+using Approval.Definitions.Diagrams;
 using Approval.Definitions.Model;
 
 namespace Approval.Cli.Analysis.Diff;

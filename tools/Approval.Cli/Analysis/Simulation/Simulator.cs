@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Approval.Calendar;
+using Approval.Definitions.Diagrams;
 using Approval.Definitions.Model;
 
 namespace Approval.Cli.Analysis.Simulation;

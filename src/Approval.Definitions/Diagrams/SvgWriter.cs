@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Xml.Linq;
 using Approval.Definitions.Departments;
-using Approval.Definitions.Layout;
 using Approval.Definitions.Model;
 
-namespace Approval.Cli.Analysis.Diagram;
+namespace Approval.Definitions.Diagrams;
 
 /// <summary>
 /// Draws a definition as SVG from its <see cref="DiagramLayout"/>. Every step is one
@@ -12,7 +11,7 @@ namespace Approval.Cli.Analysis.Diagram;
 /// tests can find each step; the document is built with <see cref="XElement"/>, so names with
 /// Chinese, ampersands or quotes are always escaped correctly.
 /// </summary>
-internal static class SvgWriter
+public static class SvgWriter
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
     private const double Margin = 24, TitleHeight = 44;
@@ -32,9 +31,28 @@ internal static class SvgWriter
         .edge.arrow { marker-end: url(#arrow); }
         """;
 
+    /// <summary>What each step state looks like, added only when states are given (so the plain drawing stays as it was).</summary>
+    private const string StateStyle = """
+        .state-done > rect, .state-done > polygon { fill: #d3f0d5; stroke: #2f8a3a; }
+        .state-active > rect { fill: #dcecff; stroke: #1d64c2; stroke-width: 2.4; }
+        .state-yellow > rect { fill: #fff1b8; stroke: #c89600; stroke-width: 2.4; }
+        .state-red > rect { fill: #ffd6d6; stroke: #c62828; stroke-width: 2.4; }
+        .state-rejected > rect { fill: #f4c7c7; stroke: #8e1c1c; }
+        .state-skipped > rect, .state-cancelled > rect { fill: #eceff1; stroke: #9aa5b1; stroke-dasharray: 3 3; }
+        .state-skipped text, .state-cancelled text { fill: #7b8794; }
+        """;
+
     /// <summary>The whole SVG document as text.</summary>
-    public static string Write(WorkflowDefinition definition, DepartmentRegistry departments)
+    public static string Write(WorkflowDefinition definition, DepartmentRegistry departments) => Write(definition, departments, null);
+
+    /// <summary>
+    /// The SVG document with each step of <paramref name="states"/> (step id → <c>done</c>, <c>active</c>,
+    /// <c>yellow</c>, <c>red</c>, <c>rejected</c>, <c>skipped</c> or <c>cancelled</c>) coloured by its state:
+    /// its group gets the class <c>state-{state}</c>. Without states, the plain drawing.
+    /// </summary>
+    public static string Write(WorkflowDefinition definition, DepartmentRegistry departments, IReadOnlyDictionary<string, string>? states)
     {
+        ArgumentNullException.ThrowIfNull(definition);
         var layout = new DiagramLayout(departments);
         var nodes = layout.Layout(definition.Steps, Margin, Margin + TitleHeight, out var width, out var height);
         var title = definition.TimeLimit is { } limit ? $"{definition.Name} ({definition.Id}) · 承诺时限 {limit}" : $"{definition.Name} ({definition.Id})";
@@ -42,7 +60,7 @@ internal static class SvgWriter
         height += 2 * Margin + TitleHeight;
 
         var flow = new XElement(Svg + "g", new XAttribute("class", "flow"));
-        AddColumn(flow, nodes);
+        AddColumn(flow, nodes, states);
         var svg = new XElement(Svg + "svg",
             new XAttribute("width", N(width)), new XAttribute("height", N(height)), new XAttribute("viewBox", $"0 0 {N(width)} {N(height)}"),
             new XElement(Svg + "title", title),
@@ -50,7 +68,7 @@ internal static class SvgWriter
                 new XElement(Svg + "marker", new XAttribute("id", "arrow"), new XAttribute("viewBox", "0 0 10 10"), new XAttribute("refX", "9"), new XAttribute("refY", "5"),
                     new XAttribute("markerWidth", "7"), new XAttribute("markerHeight", "7"), new XAttribute("orient", "auto-start-reverse"),
                     new XElement(Svg + "path", new XAttribute("d", "M 0 0 L 10 5 L 0 10 z"), new XAttribute("fill", "#52606d"))),
-                new XElement(Svg + "style", Style)),
+                new XElement(Svg + "style", states is null ? Style : Style + StateStyle)),
             new XElement(Svg + "rect", new XAttribute("width", "100%"), new XAttribute("height", "100%"), new XAttribute("fill", "white")),
             Text(Margin, Margin + 14, title, "title"),
             Text(Margin, Margin + 32, definition.Description ?? "", "subtitle"),
@@ -58,16 +76,16 @@ internal static class SvgWriter
         return new XDocument(new XDeclaration("1.0", "utf-8", null), svg).Declaration + Environment.NewLine + svg;
     }
 
-    private static void AddColumn(XElement parent, IReadOnlyList<LayoutNode> nodes)
+    private static void AddColumn(XElement parent, IReadOnlyList<LayoutNode> nodes, IReadOnlyDictionary<string, string>? states)
     {
         for (var i = 0; i < nodes.Count; i++)
         {
-            parent.Add(Step(nodes[i]));
+            parent.Add(Step(nodes[i], states));
             if (i + 1 < nodes.Count) parent.Add(Line(nodes[i].CenterX, nodes[i].Bottom, nodes[i + 1].CenterX, nodes[i + 1].Y, arrow: true));
         }
     }
 
-    private static XElement Step(LayoutNode node)
+    private static XElement Step(LayoutNode node, IReadOnlyDictionary<string, string>? states)
     {
         var step = node.Step;
         var group = new XElement(Svg + "g", new XAttribute("id", $"step-{step.Id}"), new XAttribute("class", $"step {StepTree.Kind(step)}{(step.When is null ? "" : " conditional")}"),
@@ -89,23 +107,29 @@ internal static class SvgWriter
                 group.Add(Text(node.CenterX, node.Y + node.Height / 2 + 4.5, node.Lines[0], "name", middle: true, bold: true));
                 break;
             case ParallelStepDefinition parallel:
-                AddParallel(group, node, parallel);
+                AddParallel(group, node, parallel, states);
                 break;
             case DecisionStepDefinition decision:
-                AddDecision(group, node, decision);
+                AddDecision(group, node, decision, states);
                 break;
             case SequenceStepDefinition:
                 group.Add(new XElement(Svg + "rect", new XAttribute("class", "frame"), new XAttribute("x", N(node.X)), new XAttribute("y", N(node.Y)),
                     new XAttribute("width", N(node.Width)), new XAttribute("height", N(node.Height)), new XAttribute("rx", "6")));
                 group.Add(Text(node.X + 8, node.Y + 15, node.Lines.Count > 0 ? node.Lines[0] : step.Name, "frame-title"));
-                AddColumn(group, node.Children);
+                AddColumn(group, node.Children, states);
                 break;
+        }
+
+        if (states is not null && states.TryGetValue(step.Id, out var state))
+        {
+            group.SetAttributeValue("class", $"{group.Attribute("class")!.Value} state-{state}");
+            group.SetAttributeValue("data-state", state);
         }
 
         return group;
     }
 
-    private static void AddParallel(XElement group, LayoutNode node, ParallelStepDefinition parallel)
+    private static void AddParallel(XElement group, LayoutNode node, ParallelStepDefinition parallel, IReadOnlyDictionary<string, string>? states)
     {
         var branches = node.Children;
         var barLeft = Math.Min(branches[0].CenterX, node.CenterX) - 10;
@@ -117,7 +141,7 @@ internal static class SvgWriter
         foreach (var branch in branches)
         {
             group.Add(Line(branch.CenterX, forkY + 5, branch.CenterX, branch.Y, arrow: true));
-            group.Add(Step(branch));
+            group.Add(Step(branch, states));
             group.Add(Line(branch.CenterX, branch.Bottom, branch.CenterX, joinY, arrow: false));
         }
 
@@ -125,7 +149,7 @@ internal static class SvgWriter
         group.Add(Text(node.CenterX, joinY + 20, DiagramLayout.JoinLabel(parallel), "bar-label", middle: true));
     }
 
-    private static void AddDecision(XElement group, LayoutNode node, DecisionStepDefinition decision)
+    private static void AddDecision(XElement group, LayoutNode node, DecisionStepDefinition decision, IReadOnlyDictionary<string, string>? states)
     {
         var w = DiagramLayout.DiamondWidth(decision);
         var h = DiagramLayout.DiamondHeight;
@@ -144,7 +168,7 @@ internal static class SvgWriter
         foreach (var branch in node.Children)
         {
             group.Add(Path($"M {N(cx)} {N(splitY)} H {N(branch.CenterX)} V {N(branch.Y)}", arrow: true));
-            group.Add(Step(branch));
+            group.Add(Step(branch, states));
             group.Add(Path($"M {N(branch.CenterX)} {N(branch.Bottom)} V {N(gatherY)} H {N(cx)}", arrow: false));
         }
 

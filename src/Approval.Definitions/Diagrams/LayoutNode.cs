@@ -1,13 +1,13 @@
 using Approval.Definitions.Model;
 
-namespace Approval.Definitions.Layout;
+namespace Approval.Definitions.Diagrams;
 
 /// <summary>
 /// One step's place in the drawing: its bounding box (absolute, after layout) and the nodes of
 /// the steps nested in it. The box includes everything the step draws, labels and bars too, so
 /// boxes of siblings never overlap.
 /// </summary>
-public sealed class LayoutNode
+internal sealed class LayoutNode
 {
     public required StepDefinition Step { get; init; }
     public required IReadOnlyList<LayoutNode> Children { get; init; }

@@ -1,10 +1,10 @@
-namespace Approval.Definitions.Layout;
+namespace Approval.Definitions.Diagrams;
 
 /// <summary>
 /// A font-free estimate of how wide a label renders, good enough to size boxes: Chinese and other
 /// full-width characters take a full em, Latin about half of one.
 /// </summary>
-public static class TextMetrics
+internal static class TextMetrics
 {
     public const double FontSize = 13;
 

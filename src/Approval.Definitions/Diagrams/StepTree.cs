@@ -1,10 +1,10 @@
 using Approval.Calendar;
 using Approval.Definitions.Model;
 
-namespace Approval.Cli.Analysis;
+namespace Approval.Definitions.Diagrams;
 
 /// <summary>Walks and describes a definition's step tree the same way in every analyst command.</summary>
-internal static class StepTree
+public static class StepTree
 {
     /// <summary>The step's type as written in the definition language (task, parallel, …).</summary>
     public static string Kind(StepDefinition step) => step switch

@@ -1,7 +1,7 @@
 using Approval.Definitions.Departments;
 using Approval.Definitions.Model;
 
-namespace Approval.Definitions.Layout;
+namespace Approval.Definitions.Diagrams;
 
 /// <summary>
 /// The layered layout of a block-structured flow, computed without a layout engine: a sequence
@@ -10,8 +10,7 @@ namespace Approval.Definitions.Layout;
 /// point. Every block is centred in the column it gets, so each has one entry point (top centre)
 /// and one exit point (bottom centre), and edges are straight or one-elbow lines.
 /// </summary>
-/// <remarks>Shared by the SVG diagram (CLI) and the designer positions of the Elsa export.</remarks>
-public sealed class DiagramLayout(DepartmentRegistry departments)
+internal sealed class DiagramLayout(DepartmentRegistry departments)
 {
     public const double Gap = 34, BranchGap = 22, Pad = 12, FrameLabel = 22;
     public const double LineHeight = 17, BoxPad = 12, MinTaskWidth = 170, TerminalHeight = 38;
@@ -148,19 +147,14 @@ public sealed class DiagramLayout(DepartmentRegistry departments)
 
     private static string LimitLabel(TaskStepDefinition task)
     {
-        var limit = task.TimeLimit.IsWorkingDays ? $"限时 {task.TimeLimit.Amount} 工作日" : $"限时 {task.TimeLimit.Amount} 小时";
+        var limit = task.TimeLimit.WorkingDays is { } d ? $"限时 {d} 工作日" : $"限时 {task.TimeLimit.Hours} 小时";
         return task.OnOverdue == OverdueAction.Approve ? $"{limit} · 超时默许" : limit;
     }
 
     public static string ForkLabel(ParallelStepDefinition parallel) =>
         parallel.When is { } when ? $"{parallel.Name} (when {when.Source})" : parallel.Name;
 
-    public static string JoinLabel(ParallelStepDefinition parallel) => parallel.Join.Kind switch
-    {
-        JoinKind.All => "join all (会签)",
-        JoinKind.Any => "join any (或签)",
-        _ => $"join quorum {parallel.Join.Quorum}",
-    };
+    public static string JoinLabel(ParallelStepDefinition parallel) => $"join {StepTree.Describe(parallel.Join)}";
 
     public static string FrameTitle(SequenceStepDefinition sequence) =>
         sequence.When is { } when ? $"{sequence.Name} · when {when.Source}" : sequence.Name;
