@@ -113,7 +113,7 @@ public class PagingTests
             await db.SaveChangesAsync();
         }
 
-        var boss = app.ClientAs(Approval.Security.ClerkRoles.Supervisor, null, "boss");
+        var boss = app.ClientAs(Approval.Engine.Cases.ClerkRoles.Supervisor, null, "boss");
         var seen = new List<(DateTimeOffset Dead, Guid Id)>();
         string? cursor = null;
         var pages = 0;
@@ -143,7 +143,7 @@ public class PagingTests
     public async Task A_bad_dead_letter_or_card_cursor_or_limit_is_a_400_naming_it(string url, string field)
     {
         using var app = new ApprovalApp();
-        await ProblemsTests.AssertProblem(await app.ClientAs(Approval.Security.ClerkRoles.Supervisor, null, "boss").GetAsync(url), HttpStatusCode.BadRequest, field);
+        await ProblemsTests.AssertProblem(await app.ClientAs(Approval.Engine.Cases.ClerkRoles.Supervisor, null, "boss").GetAsync(url), HttpStatusCode.BadRequest, field);
     }
 
     [TestCase("/api/tasks?department=fire-rescue&cursor=bm9wZQ", "cursor")]

@@ -82,12 +82,7 @@ public class PostgresWritePathTests
         var state = new CaseState();
         var decision = CaseDecider.Decide(state, command, new DecisionContext(TestFlow.Workflow.Definition, 1, TestFlow.Calendar, TestFlow.Monday, TestFlow.Window));
         Assert.That(decision.Refusal, Is.Null);
-        var after = state.Copy();
-        foreach (var e in decision.Events)
-        {
-            after.Apply(e);
-        }
-
+        var after = decision.State;
         return (command.CaseId, CaseWrite.Prepare(state, EventHashChain.Genesis, after, decision.Events, TestFlow.Workflow, TestFlow.Calendar));
     }
 

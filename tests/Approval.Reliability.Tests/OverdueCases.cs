@@ -68,7 +68,7 @@ internal sealed class OverdueCases(Bundle bundle, IDbContextFactory<ApprovalDbCo
                 var decision = CaseDecider.Decide(state, command, context);
                 foreach (var e in decision.Refusal is null ? decision.Events : [])
                 {
-                    state.Apply(e);
+                    state = state.Then(e);
                     if (e is CardIssued card)
                     {
                         cards.Add(new CardKey(id, card.TaskId, card.Level, card.Escalation, card.DueVersion));

@@ -1,4 +1,5 @@
 using System.Net;
+using Approval.Engine.Cases;
 using Approval.Security;
 using Microsoft.Extensions.Options;
 

@@ -147,7 +147,7 @@ internal sealed class DiagramLayout(DepartmentRegistry departments)
 
     private static string LimitLabel(TaskStepDefinition task)
     {
-        var limit = task.TimeLimit.WorkingDays is { } d ? $"限时 {d} 工作日" : $"限时 {task.TimeLimit.Hours} 小时";
+        var limit = task.TimeLimit.IsWorkingDays ? $"限时 {task.TimeLimit.Amount} 工作日" : $"限时 {task.TimeLimit.Amount} 小时";
         return task.OnOverdue == OverdueAction.Approve ? $"{limit} · 超时默许" : limit;
     }
 

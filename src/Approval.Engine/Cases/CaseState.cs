@@ -131,4 +131,11 @@ public sealed partial record CaseState
 
         return state;
     }
+
+    /// <summary>
+    /// The state after one more recorded event; this state is left as it was. For readers that
+    /// replay a stored history event by event (the supervision counters); deciding goes through
+    /// <see cref="CaseDecider"/>, never through this.
+    /// </summary>
+    public CaseState Then(CaseEvent e) => Apply(e);
 }

@@ -214,7 +214,7 @@ internal sealed class PostgresCommitQueue : ICaseCommitQueue
         {
             foreach (var sink in _sinks)
             {
-                sink.Stage(db, entry.Write.After, entry.Write.Workflow, entry.Write.Events);
+                sink.Stage(db, entry.Write.Before, entry.Write.After, entry.Write.Workflow, entry.Write.Events);
             }
         }
 

@@ -22,11 +22,11 @@ public static class CounterRules
     {
         var changes = new CounterChanges();
         AddStanding(changes, before, -1);
-        var state = before.Copy();
+        var state = before;
         foreach (var e in events)
         {
             var ratingBefore = state.Rating;
-            state.Apply(e);
+            state = state.Then(e);
             AddDaily(changes, state, e, ratingBefore, definition, calendar);
         }
 
@@ -114,7 +114,7 @@ public static class CounterRules
                 changes.Add(day, Counters.Centre, Counters.CompletedOnTime, state.Due is not { } due || e.At <= due.At ? 1 : 0);
                 changes.Add(day, Counters.Centre, Counters.CompletedOneVisit, state.Visits <= 1 ? 1 : 0);
                 changes.Add(day, Counters.Centre, Counters.CompletedVisits, state.Visits);
-                if (definition.TimeLimit?.WorkingDays is { } limit)
+                if (definition.TimeLimit is { IsWorkingDays: true, Amount: var limit })
                 {
                     var started = DateOnly.FromDateTime(calendar.ToLocal(state.StartedAt).DateTime);
                     changes.Add(day, Counters.Centre, Counters.CompletedLimited);

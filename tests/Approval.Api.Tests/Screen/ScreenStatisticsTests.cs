@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Approval.Api.Tests.Infrastructure;
 using Approval.Api.Tests.Supervision;
 using Approval.Calendar;
+using Approval.Engine.Cases;
 using Approval.Persistence;
 using Approval.Persistence.Statistics;
 using Approval.Persistence.Workflows;
