@@ -33,14 +33,14 @@ public class CrashTests
         }
     }
 
-    [Test, CancelAfter(120_000)]
+    [Test, CancelAfter(180_000)]
     public async Task Kill_9_on_SQLite_then_restart_loses_nothing_and_doubles_nothing()
     {
         var figures = await new CrashScenario(DatabaseTarget.SqliteFile(Path.Combine(_folder, "approval.db")), nodes: 1).RunAsync(_folder);
         AssertFigures(figures);
     }
 
-    [Test, CancelAfter(120_000)]
+    [Test, CancelAfter(180_000)]
     public async Task Kill_9_of_one_of_two_nodes_on_PostgreSQL_loses_nothing_and_doubles_nothing()
     {
         var connection = PostgresServer.CreateDatabase() ?? throw new IgnoreException($"Skipped: needs PostgreSQL binaries. {PostgresServer.Unavailable}");
