@@ -5,6 +5,7 @@ using Approval.Bench.Http;
 using Approval.Bench.Reporting;
 using Approval.Bench.Scale;
 using Approval.Bench.Startup;
+using Approval.Bench.Service;
 using Approval.Bench.Timers;
 
 namespace Approval.Bench.Tests;
@@ -76,6 +77,30 @@ public sealed class SmokeTests
             Assert.That(report["card late p50"].Value, Is.GreaterThanOrEqualTo(0).And.LessThanOrEqualTo(report["card late p99"].Value), "never before the instant");
             Assert.That(report["Hangfire jobs alive (peak)"].Value, Is.GreaterThanOrEqualTo(1), "the first instant had timers");
             Assert.That(report["Hangfire jobs alive (idle)"].Value, Is.LessThan(report["open tasks seeded"].Value), "only the horizon is in Hangfire");
+        });
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Timers_card_a_due_burst_through_one_job_and_report_cpu_per_card(bool postgres)
+    {
+        if (postgres && !PostgresCluster.IsInstalled)
+        {
+            Assert.Ignore("PostgreSQL server binaries are not installed under /usr/lib/postgresql/*/bin.");
+        }
+
+        const int burst = 40;
+        var report = await TimersScenario.RunAsync(new TimersScenario.Settings(OpenTasks: 500, Lead: TimeSpan.FromSeconds(4), Idle: TimeSpan.FromSeconds(1), Smoke: true, DueBurst: burst, Postgres: postgres));
+
+        AssertClean(report);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report["deadlines due at the instant"].Value, Is.GreaterThanOrEqualTo(burst));
+            Assert.That(report["cards at the instant"].Value, Is.EqualTo(report["deadlines due at the instant"].Value), "every deadline of the burst carded once");
+            Assert.That(report["Hangfire jobs alive (peak)"].Value, Is.LessThan(burst), "the burst's instant is one job, not one per deadline");
+            Assert.That(report["CPU per card"].Value, Is.GreaterThan(0));
+            Assert.That(report["time to card the instant"].Value, Is.GreaterThanOrEqualTo(0));
+            Assert.That(report.Settings["database"], Is.EqualTo(postgres ? "PostgreSql" : "Sqlite"));
         });
     }
 
