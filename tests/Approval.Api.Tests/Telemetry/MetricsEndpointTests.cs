@@ -1,10 +1,12 @@
 using System.Net;
+using Approval.Api.Telemetry;
 using Approval.Api.Tests.Infrastructure;
 using Approval.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -66,10 +68,19 @@ public class MetricsEndpointTests
     [TestCase("Telemetry:Otlp:Headers", "api-key", "Telemetry:Otlp:Headers")]
     public void A_bad_telemetry_setting_stops_start_up_naming_it(string key, string value, string named)
     {
-        using var app = new ApprovalApp(new Dictionary<string, string?> { [key] = value });
-        var failure = Assert.Catch(() => app.CreateClient());
-        var validation = failure as OptionsValidationException ?? failure?.InnerException as OptionsValidationException;
-        Assert.That(validation?.Message, Does.Contain(named), failure?.ToString());
+        // The start-up check the service runs before touching the database (ServiceRegistration.ValidateApprovalOptions).
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+        using var services = new ServiceCollection().AddApprovalTelemetry(configuration).BuildServiceProvider();
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+        Assert.That(failure!.Message, Does.Contain(named));
+    }
+
+    [Test]
+    public void The_default_settings_pass_the_start_up_check()
+    {
+        var configuration = new ConfigurationBuilder().Build();
+        using var services = new ServiceCollection().AddApprovalTelemetry(configuration).BuildServiceProvider();
+        Assert.DoesNotThrow(() => services.GetRequiredService<IStartupValidator>().Validate());
     }
 
     /// <summary>The test server has no client address of its own: this sets one, first in the pipeline.</summary>
