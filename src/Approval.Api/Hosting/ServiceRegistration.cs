@@ -38,6 +38,8 @@ public static class ServiceRegistration
         services.AddMetrics();
         services.AddSingleton<Approval.Persistence.Telemetry.ApprovalMetrics>();
         services.AddSingleton<CaseStore>();
+        services.AddSingleton<TaskCaseIndex>();
+        services.AddSingleton<ICaseCommitObserver>(sp => sp.GetRequiredService<TaskCaseIndex>());
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<ProvisionalDeadlineRecomputer>();
         services.AddSingleton<Approval.Persistence.Statistics.SupervisionStatistics>();

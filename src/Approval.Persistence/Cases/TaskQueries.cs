@@ -7,12 +7,24 @@ namespace Approval.Persistence.Cases;
 public sealed record InboxTask(TaskRow Task, string WorkflowId, int WorkflowVersion);
 
 /// <summary>Read-side queries over task rows: a department's inbox (待办), and which case a task belongs to.</summary>
-public sealed class TaskQueries(IDbContextFactory<ApprovalDbContext> dbFactory)
+public sealed class TaskQueries(IDbContextFactory<ApprovalDbContext> dbFactory, TaskCaseIndex? index = null)
 {
+    /// <summary>The case of the task, from <see cref="TaskCaseIndex"/> when this node has seen it; null when there is no such task.</summary>
     public async Task<Guid?> CaseOfAsync(Guid taskId, CancellationToken cancellationToken = default)
     {
+        if (index?.Find(taskId) is { } known)
+        {
+            return known;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Tasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => (Guid?)t.CaseId).FirstOrDefaultAsync(cancellationToken);
+        var caseId = await db.Tasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => (Guid?)t.CaseId).FirstOrDefaultAsync(cancellationToken);
+        if (caseId is { } found)
+        {
+            index?.Remember(taskId, found);
+        }
+
+        return caseId;
     }
 
     /// <summary>

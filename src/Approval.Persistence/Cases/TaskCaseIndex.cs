@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+
+namespace Approval.Persistence.Cases;
+
+/// <summary>
+/// Which case each recently written task belongs to, filled from this node's commits, so a task
+/// command (<c>POST /api/tasks/{id}/approve</c>) finds its case without a query. Safe across nodes
+/// without invalidation: a task belongs to one case forever; a task this node has not seen is
+/// looked up in the database (<see cref="TaskQueries.CaseOfAsync"/>) and remembered.
+/// </summary>
+/// <remarks>Bounded: when full it is emptied, like <see cref="CaseStateCache"/>. Thread safe.</remarks>
+public sealed class TaskCaseIndex : ICaseCommitObserver
+{
+    private const int Capacity = 65_536;
+
+    private readonly ConcurrentDictionary<Guid, Guid> _caseOf = new();
+
+    public Guid? Find(Guid taskId) => _caseOf.TryGetValue(taskId, out var caseId) ? caseId : null;
+
+    public void Remember(Guid taskId, Guid caseId)
+    {
+        if (_caseOf.Count >= Capacity)
+        {
+            _caseOf.Clear();
+        }
+
+        _caseOf[taskId] = caseId;
+    }
+
+    public void Committed(CommittedCase commit)
+    {
+        if (commit.After.IsEnded)
+        {
+            // No task command follows the end of a case (its tasks are closed): keep the room for running ones.
+            foreach (var task in commit.Tasks)
+            {
+                _caseOf.TryRemove(task.Id, out _);
+            }
+
+            return;
+        }
+
+        foreach (var task in commit.Tasks)
+        {
+            Remember(task.Id, task.CaseId);
+        }
+    }
+}
