@@ -3,6 +3,7 @@ using System.Text.Json;
 using Approval.Calendar;
 using Approval.Definitions.Diagrams;
 using Approval.Definitions.Model;
+using Approval.Engine.Cases;
 
 namespace Approval.Cli.Analysis.Simulation;
 
@@ -13,6 +14,9 @@ namespace Approval.Cli.Analysis.Simulation;
 /// starts when the one before it would at worst have finished.
 /// </summary>
 /// <remarks>
+/// The cards (yellow, first escalation) come from the deadline engine's own schedule
+/// (<see cref="DeadlineSchedule"/>), so a change to the card rule shows here too; the walk itself
+/// is still the simulator's (driving <see cref="CaseDecider"/> step by step is left to do).
 /// Pure apart from the calendar's record of missing years: no clock, files or network. Join rules
 /// are honoured: <c>all</c> waits for the last running branch, <c>any</c> for the first,
 /// <c>quorum n</c> for the n-th; branches still running then would be cancelled and are marked so.
@@ -78,32 +82,48 @@ internal sealed class Simulator(WorkflowDefinition definition, WorkingCalendar c
             due = new Deadline(resumed.At, resumed.Provisional || due.Provisional);
         }
 
+        // The cards fall where the deadline engine puts them: one rule, DeadlineSchedule's.
         var policy = task.Warning ?? definition.Warning;
-        var yellow = Yellow(policy, due);
+        var points = Points(due, policy, task.OnOverdue);
+        var yellow = At(points, due, CardLevels.Yellow, 0);
         if (yellow is { } y && y.At <= start)
         {
             row.Notes.Add("yellow card falls as soon as the task opens");
         }
 
-        Deadline? escalation = task.OnOverdue == OverdueAction.Escalate && policy.EscalateEveryWorkingDays > 0
-            ? calendar.Add(due.At, TimeLimit.OfWorkingDays(policy.EscalateEveryWorkingDays))
-            : null;
+        var escalation = At(points, due, CardLevels.Escalation, 1);
         row.Task = new TaskDeadlines(task.Department, task.TimeLimit, yellow, due, unstopped, escalation, task.OnOverdue == OverdueAction.Approve, Crossed(start, due.At, task.TimeLimit), applied);
         return new Reach(due.At, reach.Chain.Add(task.Id));
     }
 
-    private Deadline? Yellow(WarningPolicy policy, Deadline due)
+    /// <summary>The yellow card and the first escalation of a deadline, as the deadline engine schedules them.</summary>
+    private List<CardPoint> Points(Deadline due, WarningPolicy policy, OverdueAction onOverdue)
     {
-        var before = policy.YellowBefore;
+        var points = new List<CardPoint>();
         try
         {
-            return calendar.Subtract(due.At, before);
+            foreach (var point in DeadlineSchedule.Pending(due, 1, policy, onOverdue, ImmutableHashSet<string>.Empty, calendar, null))
+            {
+                points.Add(point);
+                if (point.Level == CardLevels.Escalation || point.Level == CardLevels.ApproveBySilence || (point.Level == CardLevels.Red && policy.EscalateEveryWorkingDays <= 0))
+                {
+                    break; // the dry run shows the first escalation only
+                }
+            }
         }
         catch (ArgumentOutOfRangeException)
         {
-            return null; // before the calendar's range: no card can fall there
+            // A point before or after the calendar's range: no card can fall there.
         }
+
+        return points;
     }
+
+    /// <summary>A card point as a deadline: provisional when its year, or the due's, has no calendar data.</summary>
+    private Deadline? At(List<CardPoint> points, Deadline due, string level, int escalation) =>
+        points.FirstOrDefault(p => p.Level == level && p.Escalation == escalation) is { } point
+            ? new Deadline(point.At, !calendar.HasDataFor(calendar.DeadlineDate(point.At).Year) || !calendar.HasDataFor(calendar.DeadlineDate(due.At).Year))
+            : null;
 
     private Reach Parallel(ParallelStepDefinition parallel, Reach reach, int depth)
     {
