@@ -32,6 +32,7 @@ try
     });
     app.MapSignIn();
     app.MapWorkflowsApi();
+    app.MapElsaApi();
     app.MapCasesApi();
     app.MapTasksApi();
     app.MapSupervisionApi();

@@ -65,6 +65,13 @@ public sealed class SupervisionOptions
 
     public RetryOptions Retry { get; set; } = new();
 
+    /// <summary>The feed of case events to the provincial government-service platform (docs/exchange.md).</summary>
+    public ExchangeOptions Exchange { get; set; } = new();
+
+    /// <summary>The alert webhook or exchange receiver an outbox channel name stands for, or null.</summary>
+    public WebhookSubscription? FindWebhook(string name) =>
+        Webhooks.Concat(Exchange.Receivers).FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.Ordinal));
+
     /// <summary>How long one webhook attempt may take before it counts as failed.</summary>
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -110,4 +117,14 @@ public sealed class RetryOptions
 
     /// <summary>After this long without success (from creation or the last redelivery) a message becomes a dead letter.</summary>
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromHours(24);
+}
+
+/// <summary>
+/// Receivers of the exchange feed: signed webhooks like the alert ones (same secret, headers,
+/// retries and dead letters), each getting every record; their <c>Kinds</c> filter on record kinds.
+/// Names must differ from the alert webhooks' (a name is an outbox channel).
+/// </summary>
+public sealed class ExchangeOptions
+{
+    public List<WebhookSubscription> Receivers { get; set; } = [];
 }

@@ -88,10 +88,11 @@ internal sealed class SupervisionOptionsValidator : IValidateOptions<Supervision
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal) { Channels.LogAlertChannel.ChannelName };
-        for (var i = 0; i < options.Webhooks.Count; i++)
+        // Exchange receivers are webhooks too, and share the channel names (docs/exchange.md).
+        var hooks = options.Webhooks.Select((h, i) => (h, $"Supervision:Webhooks:{i}"))
+            .Concat(options.Exchange.Receivers.Select((h, i) => (h, $"Supervision:Exchange:Receivers:{i}"))).ToList();
+        foreach (var (hook, at) in hooks)
         {
-            var hook = options.Webhooks[i];
-            var at = $"Supervision:Webhooks:{i}";
             if (string.IsNullOrWhiteSpace(hook.Name) || !names.Add(hook.Name))
             {
                 errors.Add($"{at}:Name must be set, unique, and not '{Channels.LogAlertChannel.ChannelName}'.");

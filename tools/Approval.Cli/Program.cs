@@ -18,6 +18,7 @@ root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(ElsaCommand.Create());
 root.Subcommands.Add(SupervisionCommand.Create());
+root.Subcommands.Add(ExchangeCommand.Create());
 
 // Parse errors exit 2 here, in one place, for every command (see CliRunner).
 return await CliRunner.InvokeAsync(root, args);

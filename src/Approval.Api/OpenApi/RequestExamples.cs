@@ -35,6 +35,17 @@ internal sealed class RequestExamples : IOpenApiSchemaTransformer
                          { "type": "task", "id": "licence", "name": "营业执照", "department": "market-regulation", "timeLimit": { "workingDays": 3 } },
                          { "type": "delivery", "id": "delivery", "name": "出件" } ] } }
             """,
+        [typeof(ElsaImportRequest)] = """
+            { "$schema": "https://elsaworkflows.io/schemas/workflow-definition/v3.0.0/schema.json",
+              "id": "93277d4cd53f2dfc", "definitionId": "business-licence", "name": "营业执照",
+              "root": { "id": "flow", "type": "Elsa.Flowchart",
+                "activities": [
+                  { "id": "start", "type": "Elsa.Start" },
+                  { "id": "licence", "type": "Elsa.RunTask", "metadata": { "displayText": "营业执照" },
+                    "taskName": { "typeName": "String", "expression": { "type": "Literal", "value": "market-regulation" } },
+                    "customProperties": { "approval.definitions/v1": { "timeLimit": { "workingDays": 3 } } } } ],
+                "connections": [ { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "licence", "port": "In" } } ] } }
+            """,
         [typeof(DeliverRequest)] = """{ "method": "express", "trackingNumber": "SF1234567890" }""",
     };
 

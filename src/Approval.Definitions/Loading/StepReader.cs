@@ -93,7 +93,7 @@ internal sealed class StepReader(
     {
         const string what = "A task step";
         var o = JsonObjectReader.Open(obj, path, diagnostics, what,
-            [.. Guarded, "department", "role", "timeLimit", "warning", "onOverdue", "maxExtensionWorkingDays", "supplementRounds"])!;
+            [.. Guarded, "department", "role", "timeLimit", "warning", "onOverdue", "maxExtensionWorkingDays", "supplementRounds", "itemCode"])!;
         var (id, name) = ReadIdentity(o, what);
 
         var department = string.Empty;
@@ -154,6 +154,7 @@ internal sealed class StepReader(
             OnOverdue = onOverdue,
             MaxExtensionWorkingDays = o.Integer("maxExtensionWorkingDays", 0) ?? 0,
             SupplementRounds = o.Integer("supplementRounds", 0) ?? 1,
+            ItemCode = o.String("itemCode", what, required: false),
         };
     }
 

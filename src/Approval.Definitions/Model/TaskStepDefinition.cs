@@ -23,4 +23,7 @@ public sealed record TaskStepDefinition : StepDefinition
 
     /// <summary>How many supplement rounds (补正) a task may request without a supervisor's leave.</summary>
     public int SupplementRounds { get; init; } = 1;
+
+    /// <summary>The item code (事项编码) in the provincial catalogue, sent with the exchange records about this task; null when not catalogued.</summary>
+    public string? ItemCode { get; init; }
 }

@@ -16,7 +16,7 @@ public sealed class WebhookAlertChannel(IHttpClientFactory clients, IOptions<Sup
 
     public async Task<DeliveryResult> DeliverAsync(OutboxMessageRow message, CancellationToken cancellationToken)
     {
-        var hook = options.Value.Webhooks.FirstOrDefault(w => string.Equals(w.Name, message.Channel, StringComparison.Ordinal));
+        var hook = options.Value.FindWebhook(message.Channel);
         if (hook is null)
         {
             return DeliveryResult.Failed($"No webhook named '{message.Channel}' is configured any more.");

@@ -33,6 +33,7 @@ public static class SupervisionServiceCollectionExtensions
 
         // Every node records alerts with its commands (the outbox), whether or not it runs the scheduler.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICaseEventSink, AlertSink>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICaseEventSink, Approval.Supervision.Exchange.ExchangeSink>());
         services.AddHttpClient(WebhookAlertChannel.HttpClientName);
         services.TryAddSingleton<LogAlertChannel>();
         services.TryAddSingleton<WebhookAlertChannel>();

@@ -21,6 +21,7 @@ public class EveryMutatingEndpointTests
     private static readonly string[] Covered =
     [
         "POST /api/workflows",
+        "POST /api/workflows/import/elsa",
         "POST /api/cases",
         "POST /api/cases/{caseId:guid}/deliver",
         "POST /api/cases/{caseId:guid}/materials/{materialId}/received",
@@ -103,6 +104,17 @@ public class EveryMutatingEndpointTests
         var before = await Effects();
         var published = await Retried(_app.ClientAs(ClerkRoles.Analyst, null, "analyst"), "/api/workflows", new { definition }, HttpStatusCode.Created);
         Assert.That((bool)published["created"]!, Is.True, "the retry replays the 201, not the 200 of republishing identical content");
+        Assert.That((await Effects()).Versions, Is.EqualTo(before.Versions + 1));
+    }
+
+    [Test]
+    public async Task Import_an_Elsa_definition()
+    {
+        var elsa = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Workflows.Folder, "..", "tests", "fixtures", "elsa", "authored", "fork-join-3.6.json")))!.AsObject();
+        elsa["definitionId"] = "idempotency-elsa-probe";
+        var before = await Effects();
+        var published = await Retried(_app.ClientAs(ClerkRoles.Analyst, null, "analyst"), "/api/workflows/import/elsa", elsa, HttpStatusCode.Created);
+        Assert.That((string)published["id"]!, Is.EqualTo("idempotency-elsa-probe"));
         Assert.That((await Effects()).Versions, Is.EqualTo(before.Versions + 1));
     }
 
