@@ -10,5 +10,6 @@ root.Subcommands.Add(DeadlinesCommand.Create());
 root.Subcommands.Add(TimersCommand.Create());
 root.Subcommands.Add(StartupCommand.Create());
 root.Subcommands.Add(ScaleCommand.Create());
+root.Subcommands.Add(ScreenCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -51,12 +51,13 @@ const screen = (() => {
   // A line chart of several series over the days, drawn as SVG.
   function trendChart(days, series) {
     const w = 900, h = 220, left = 36, bottom = 28, top = 12, right = 10;
-    const max = Math.max(1, ...series.flatMap((s) => s.values));
+    const step = Math.max(1, Math.ceil(Math.max(1, ...series.flatMap((s) => s.values)) / 4));
+    const max = step * 4;
     const x = (i) => left + (i * (w - left - right)) / Math.max(1, days.length - 1);
     const y = (v) => top + (h - top - bottom) * (1 - v / max);
     let svg = `<svg class="chart" viewBox="0 0 ${w} ${h}" role="img" aria-label="30天趋势">`;
     for (let k = 0; k <= 4; k++) {
-      const v = Math.round((max * k) / 4);
+      const v = step * k;
       svg += `<line x1="${left}" x2="${w - right}" y1="${y(v)}" y2="${y(v)}" stroke="#334155"/><text x="4" y="${y(v) + 4}">${v}</text>`;
     }
     days.forEach((d, i) => { if (i % 5 === 0 || i === days.length - 1) svg += `<text x="${x(i) - 14}" y="${h - 8}">${d.slice(5)}</text>`; });

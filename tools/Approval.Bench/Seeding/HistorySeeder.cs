@@ -17,7 +17,8 @@ internal static class HistorySeeder
     public sealed record Plan(int OpenCases, int FinishedCases, DateTimeOffset From, TimeSpan Spread, int Versions = 1);
 
     /// <summary>Seeds the plan; returns every NextAlertAt written (tasks and cases), for choosing the sweep's clock.</summary>
-    public static List<DateTime> Seed(string connectionString, Bundle bundle, Plan plan, IProgress<double>? progress)
+    /// <param name="counters">When given, receives the supervision counters the seeded events imply (what the service's commands would have kept).</param>
+    public static List<DateTime> Seed(string connectionString, Bundle bundle, Plan plan, IProgress<double>? progress, Approval.Persistence.Statistics.CounterChanges? counters = null)
     {
         using var writer = new SqliteRowWriter(connectionString);
         return Seed(writer, bundle, plan, progress);
@@ -48,6 +49,16 @@ internal static class HistorySeeder
             });
 
             writer.Write(made);
+
+            if (counters is not null)
+            {
+                var changes = new Approval.Persistence.Statistics.CounterChanges[count];
+                Parallel.For(0, count, i => changes[i] = Approval.Persistence.Statistics.CounterRules.For(new Approval.Engine.Cases.CaseState(), made[i].History, bundle.Definition, bundle.Calendar));
+                foreach (var change in changes)
+                {
+                    counters.AddAll(change);
+                }
+            }
 
             foreach (var c in made)
             {
