@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Approval.Engine.Cases;
 using Approval.Security;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;

@@ -20,7 +20,7 @@ namespace Approval.Supervision.Tests;
 public class ExchangeTests
 {
     private const string Secret = "exchange-secret";
-    private static readonly Actor Window = new("window-1", "窗口一", [Actor.WindowClerkRole], "window");
+    private static readonly Actor Window = new("window-1", "窗口一", [ClerkRoles.WindowClerk], "window");
 
     private static PublishedWorkflow Restaurant()
     {

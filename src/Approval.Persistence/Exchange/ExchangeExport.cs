@@ -34,7 +34,7 @@ public static class ExchangeExport
             foreach (var row in rows)
             {
                 var e = EventSerializer.Deserialize(row.Payload);
-                state.Apply(e);
+                state = state.Then(e);
                 published ??= workflow(state.WorkflowId, state.WorkflowVersion);
                 if (published is null)
                 {

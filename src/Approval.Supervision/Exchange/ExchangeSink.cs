@@ -19,7 +19,7 @@ namespace Approval.Supervision.Exchange;
 /// <remarks>Singleton, stateless, thread safe.</remarks>
 public sealed class ExchangeSink(IOptions<SupervisionOptions> options) : ICaseEventSink
 {
-    public void Stage(ApprovalDbContext db, CaseState after, PublishedWorkflow workflow, IReadOnlyList<CaseEvent> events)
+    public void Stage(ApprovalDbContext db, CaseState before, CaseState after, PublishedWorkflow workflow, IReadOnlyList<CaseEvent> events)
     {
         var receivers = options.Value.Exchange.Receivers;
         if (receivers.Count == 0)

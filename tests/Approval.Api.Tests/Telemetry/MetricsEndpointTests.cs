@@ -1,6 +1,7 @@
 using System.Net;
 using Approval.Api.Telemetry;
 using Approval.Api.Tests.Infrastructure;
+using Approval.Engine.Cases;
 using Approval.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

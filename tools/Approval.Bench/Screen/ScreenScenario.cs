@@ -5,6 +5,7 @@ using Approval.Bench.Http;
 using Approval.Bench.Reporting;
 using Approval.Bench.Seeding;
 using Approval.Bench.Service;
+using Approval.Engine.Cases;
 using Approval.Persistence;
 using Approval.Persistence.Statistics;
 using Approval.Security;

@@ -21,7 +21,7 @@ internal static class HistorySeeder
     public static List<DateTime> Seed(string connectionString, Bundle bundle, Plan plan, IProgress<double>? progress, Approval.Persistence.Statistics.CounterChanges? counters = null)
     {
         using var writer = new SqliteRowWriter(connectionString);
-        return Seed(writer, bundle, plan, progress);
+        return Seed(writer, bundle, plan, progress, counters);
     }
 
     /// <summary>The bulk writer for <paramref name="database"/>: prepared inserts on SQLite, binary COPY on PostgreSQL.</summary>
@@ -31,7 +31,8 @@ internal static class HistorySeeder
             : new SqliteRowWriter(database.ConnectionString);
 
     /// <summary>Seeds the plan through <paramref name="writer"/>; returns every NextAlertAt written.</summary>
-    public static List<DateTime> Seed(ISeedWriter writer, Bundle bundle, Plan plan, IProgress<double>? progress)
+    /// <param name="counters">When given, receives the supervision counters the seeded events imply.</param>
+    public static List<DateTime> Seed(ISeedWriter writer, Bundle bundle, Plan plan, IProgress<double>? progress, Approval.Persistence.Statistics.CounterChanges? counters = null)
     {
         var total = plan.OpenCases + plan.FinishedCases;
         var alerts = new List<DateTime>(plan.OpenCases * 6);
