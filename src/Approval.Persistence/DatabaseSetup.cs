@@ -8,7 +8,8 @@ namespace Approval.Persistence;
 /// <summary>
 /// How to configure EF Core for each provider and how to bring a database to the current schema.
 /// Provider-specific code also lives in <c>Cases/SqliteCommitQueue</c> and <c>Cases/SqliteCaseStatements</c>
-/// (the SQLite write path) and in the branch of <c>Cases/CaseStore</c> that chooses it; the migrations
+/// (the SQLite write path), <c>Cases/PostgresCommitQueue</c> and <c>Cases/PostgresCaseStatements</c> (the
+/// PostgreSQL one) and in <c>Cases/CaseCommitQueues</c>, which chooses between them; the migrations
 /// of each provider are in <c>Migrations/&lt;Provider&gt;</c>.
 /// </summary>
 public static class DatabaseSetup
