@@ -5,6 +5,7 @@ using Approval.Persistence.Cases;
 using Approval.Persistence.Workflows;
 using Approval.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Approval.Api.Hosting;
@@ -22,7 +23,8 @@ public static class ServiceRegistration
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Database:ConnectionString is not set.")
             .ValidateOnStart();
 
-        services.AddSingleton(TimeProvider.System);
+        // One way everywhere (Security and Supervision do the same): a host or test that registered its own clock keeps it.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddPooledDbContextFactory<ApprovalDbContext>((sp, builder) =>
             DatabaseSetup.Configure(builder, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
 
