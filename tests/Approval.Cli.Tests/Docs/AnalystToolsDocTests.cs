@@ -22,7 +22,7 @@ public class AnalystToolsDocTests
         ["validate workflows/open-restaurant.json drafts/"] = 1,
     };
 
-    private static readonly string[] NeedsTheService = ["token", "publish"];
+    private static readonly string[] NeedsTheService = ["token", "publish", "supervision"];
 
     private string _previous = "";
     private string _sandbox = "";

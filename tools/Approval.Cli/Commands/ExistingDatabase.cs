@@ -17,13 +17,7 @@ internal static class ExistingDatabase
     /// </summary>
     public static PooledDbContextFactory<ApprovalDbContext>? Open(string option, string name, string connection, TextWriter error)
     {
-        var provider = name.ToLowerInvariant() switch
-        {
-            "sqlite" => DatabaseProvider.Sqlite,
-            "postgresql" or "postgres" => DatabaseProvider.PostgreSql,
-            "sqlserver" or "mssql" => DatabaseProvider.SqlServer,
-            _ => null,
-        };
+        var provider = ProviderOf(name);
         if (provider is null)
         {
             error.WriteLine($"error: {option} '{name}' is not supported; use sqlite, postgresql or sqlserver.");
@@ -53,4 +47,13 @@ internal static class ExistingDatabase
 
         return new PooledDbContextFactory<ApprovalDbContext>(builder.Options);
     }
+
+    /// <summary>The provider a <c>--provider</c> value names, or null when it names none.</summary>
+    public static string? ProviderOf(string name) => name.ToLowerInvariant() switch
+    {
+        "sqlite" => DatabaseProvider.Sqlite,
+        "postgresql" or "postgres" => DatabaseProvider.PostgreSql,
+        "sqlserver" or "mssql" => DatabaseProvider.SqlServer,
+        _ => null,
+    };
 }

@@ -26,6 +26,7 @@ internal static class SupervisionCommand
     {
         var command = new Command("supervision", "Electronic supervision (电子监察) tools for operators: the one screen's counters.");
         command.Subcommands.Add(CreateRebuild());
+        command.Subcommands.Add(CreateDemo());
         return command;
     }
 
@@ -78,6 +79,62 @@ internal static class SupervisionCommand
 
                 var counters = (await rebuilder.RebuildAsync(cancellation).ConfigureAwait(false)).NonZero.Count();
                 output.WriteLine($"Rebuilt {counters} counter(s) from the events.");
+                return Ok;
+            }
+            catch (Exception ex) when (ex is DbException or InvalidOperationException or CalendarDataException or ArgumentException)
+            {
+                error.WriteLine($"error: {ex.Message}");
+                return UsageError;
+            }
+            finally
+            {
+                SqliteConnection.ClearAllPools();
+            }
+        });
+        return command;
+    }
+
+    private static Command CreateDemo()
+    {
+        var provider = new Option<string>("--provider", "--database") { Description = "sqlite, postgresql or sqlserver.", DefaultValueFactory = _ => "sqlite", HelpName = "PROVIDER" };
+        var connection = new Option<string>("--connection") { Description = "Connection string of the service's database (the service must have started on it once).", DefaultValueFactory = _ => "Data Source=data/approval.db", HelpName = "CONNECTION" };
+        var workflows = new Option<string?>("--workflows") { Description = "The workflows folder (departments.json, calendars/); default: found by walking up.", HelpName = "DIR" };
+        var zone = new Option<string>("--zone") { Description = "Calendar:TimeZone of the service.", DefaultValueFactory = _ => "Asia/Shanghai", HelpName = "ZONE" };
+        var cases = new Option<int>("--cases") { Description = "How many demo cases to write.", DefaultValueFactory = _ => 40 };
+        var command = new Command("demo", "Write demo cases of 开餐馆 over the last 20 days (most finished and rated, some open and past due) for the one screen at /dashboard.");
+        command.Options.Add(provider);
+        command.Options.Add(connection);
+        command.Options.Add(workflows);
+        command.Options.Add(zone);
+        command.Options.Add(cases);
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var folder = parse.GetValue(workflows) ?? DefinitionSource.FindWorkflowsDirectory(Directory.GetCurrentDirectory());
+            if (folder is null || !File.Exists(Path.Combine(folder, DefinitionLoader.DepartmentsFile)))
+            {
+                error.WriteLine("error: no workflows folder with departments.json found; pass --workflows DIR.");
+                return UsageError;
+            }
+
+            if (parse.GetValue(cases) is < 1 or > 100_000)
+            {
+                error.WriteLine("error: --cases must be between 1 and 100000.");
+                return UsageError;
+            }
+
+            if (ExistingDatabase.Open("--provider", parse.GetValue(provider)!, parse.GetValue(connection)!, error) is not { } factory)
+            {
+                return UsageError;
+            }
+
+            try
+            {
+                var calendar = new WorkingCalendar(CalendarLoader.LoadDirectory(Path.Combine(folder, "calendars")), new CalendarOptions { TimeZone = parse.GetValue(zone)! });
+                var database = new DatabaseOptions { Provider = ExistingDatabase.ProviderOf(parse.GetValue(provider)!)!, ConnectionString = parse.GetValue(connection)! };
+                await SupervisionDemo.RunAsync(factory, database, calendar, DepartmentRegistry.Load(Path.Combine(folder, DefinitionLoader.DepartmentsFile)),
+                    parse.GetValue(cases), parse.InvocationConfiguration.Output, cancellation).ConfigureAwait(false);
+                parse.InvocationConfiguration.Output.WriteLine("Start (or restart) the service, sign in at /signin as a supervisor and open /dashboard.");
                 return Ok;
             }
             catch (Exception ex) when (ex is DbException or InvalidOperationException or CalendarDataException or ArgumentException)
