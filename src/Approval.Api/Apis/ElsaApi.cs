@@ -37,7 +37,7 @@ public static class ElsaApi
     {
         if (catalog.Find(workflowId, version) is not { } published)
         {
-            return Refusal.NotFound("unknown-workflow-version", $"Workflow '{workflowId}' has no published version {version}.").ToProblem();
+            return Refusal.NotFound(RefusalCodes.UnknownWorkflowVersion, $"Workflow '{workflowId}' has no published version {version}.").ToProblem();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -47,7 +47,7 @@ public static class ElsaApi
         if (loaded?.Definition is null)
         {
             // The registry changed since publishing (a department was removed): say so rather than export something Studio would misread.
-            return Refusal.Conflict("stored-definition-invalid",
+            return Refusal.Conflict(RefusalCodes.StoredDefinitionInvalid,
                 $"Version {version} of '{workflowId}' no longer validates against the department registry: {string.Join("; ", loaded?.Errors.Select(e => e.ToString()) ?? ["not stored"])}").ToProblem();
         }
 
@@ -67,7 +67,7 @@ public static class ElsaApi
             var errors = result.Problems
                 .GroupBy(p => p.JsonPath, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(Describe).ToArray(), StringComparer.Ordinal);
-            return Refusal.InvalidFields("elsa-invalid", $"The Elsa workflow definition has {result.Problems.Count} problem(s); nothing was published.", errors).ToProblem();
+            return Refusal.InvalidFields(RefusalCodes.ElsaInvalid, $"The Elsa workflow definition has {result.Problems.Count} problem(s); nothing was published.", errors).ToProblem();
         }
 
         var published = await publisher.PublishAsync(new DefinitionCandidate(definition, result.Loaded.CanonicalJson!, result.Loaded.ContentHash!, "elsa"), cancellationToken);

@@ -66,13 +66,13 @@ public static class ScreenApi
     {
         if (await store.LoadAsync(caseId, cancellationToken) is not { } loaded)
         {
-            return Engine.Cases.Refusal.NotFound("case-not-found", $"There is no case {caseId}.").ToProblem();
+            return Engine.Cases.Refusal.NotFound(Engine.Cases.RefusalCodes.CaseNotFound, $"There is no case {caseId}.").ToProblem();
         }
 
         var state = loaded.State;
         if (catalog.Find(state.WorkflowId, state.WorkflowVersion) is not { } workflow)
         {
-            return Engine.Cases.Refusal.NotFound("workflow-not-found", $"Case {caseId} runs on {state.WorkflowId} v{state.WorkflowVersion}, which this service has not loaded.").ToProblem();
+            return Engine.Cases.Refusal.NotFound(Engine.Cases.RefusalCodes.WorkflowNotLoaded, $"Case {caseId} runs on {state.WorkflowId} v{state.WorkflowVersion}, which this service has not loaded.").ToProblem();
         }
 
         return TypedResults.Content(SvgWriter.Write(workflow.Definition, library.Departments, StepStates.Of(state, workflow.Definition)), "image/svg+xml; charset=utf-8");
@@ -82,7 +82,7 @@ public static class ScreenApi
     {
         if (catalog.Find(workflowId, version) is not { } workflow)
         {
-            return Engine.Cases.Refusal.NotFound("workflow-not-found", $"There is no published version {version} of '{workflowId}'.").ToProblem();
+            return Engine.Cases.Refusal.NotFound(Engine.Cases.RefusalCodes.UnknownWorkflowVersion, $"There is no published version {version} of '{workflowId}'.").ToProblem();
         }
 
         var definition = workflow.Definition;

@@ -80,6 +80,10 @@ public static class RefusalCodes
     public const string DefinitionRequired = "definition-required";
     public const string DefinitionInvalid = "definition-invalid";
     public const string DeadLetterNotFound = "dead-letter-not-found";
+    public const string UnknownWorkflowVersion = "unknown-workflow-version";
+    public const string WorkflowNotLoaded = "workflow-not-loaded";
+    public const string StoredDefinitionInvalid = "stored-definition-invalid";
+    public const string ElsaInvalid = "elsa-invalid";
 
     // Sign-in
     public const string FormExpected = "form-expected";
@@ -150,6 +154,10 @@ public static class RefusalCodes
         new(DefinitionRequired, "400", "a publish without a `definition` object"),
         new(DefinitionInvalid, "400", "the definition has errors; every one is under `errors` by JSON path"),
         new(DeadLetterNotFound, "404", "no dead letter with this id"),
+        new(UnknownWorkflowVersion, "404", "the workflow has no published version with this number (Elsa export, definition page)"),
+        new(WorkflowNotLoaded, "404", "the case runs on a workflow version this service has not loaded (case diagram)"),
+        new(StoredDefinitionInvalid, "409", "a stored version no longer validates against the department registry (Elsa export)"),
+        new(ElsaInvalid, "400", "an Elsa import has problems; every one is under `errors` by JSON path, and nothing is published"),
         new(FormExpected, "400", "the sign-in form was not posted as a form"),
         new(AntiforgeryTokenInvalid, "400", "the form's antiforgery token is missing or stale"),
         new(ReturnUrlNotLocal, "400", "`returnUrl` points off this service"),

@@ -38,7 +38,7 @@ internal static class SupervisionDemo
         // The counters are kept as the service keeps them; the cards come from the service's own sweep when it next runs.
         await using var store = new CaseStore(factory, catalog, calendar, clock, Options.Create(database), [new CounterSink(calendar)], [], NullLogger<CaseStore>.Instance);
 
-        var window = new Actor("window@demo", "综合窗口", [Actor.WindowClerkRole], "window");
+        var window = new Actor("window@demo", "综合窗口", [ClerkRoles.WindowClerk], "window");
         var data = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>("""{"hasOutdoorSign": true, "seats": 40}""")!;
         var materials = workflow.Definition.Materials.Where(m => m.Required).Select(m => new MaterialInput(m.Id, true, null)).ToList();
         var now = DateTimeOffset.UtcNow;
@@ -65,7 +65,7 @@ internal static class SupervisionDemo
             clock.Now = clock.Now.AddDays(Math.Min(daysAgo, i % 4)).AddHours(1);
             foreach (var task in started.State!.Tasks.ToList())
             {
-                var clerk = new Actor("clerk@" + task.Department, "科员", [Actor.DepartmentClerkRole], task.Department);
+                var clerk = new Actor("clerk@" + task.Department, "科员", [ClerkRoles.DepartmentClerk], task.Department);
                 await store.ExecuteAsync(caseId, new ApproveTask(task.TaskId, "准予许可", null), clerk, cancellationToken).ConfigureAwait(false);
             }
 
