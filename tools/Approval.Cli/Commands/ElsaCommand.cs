@@ -27,6 +27,24 @@ internal static class ElsaCommand
         return command;
     }
 
+    /// <summary>The exit code when <paramref name="given"/> cannot be converted as asked (said on <paramref name="error"/>), or null to go on.</summary>
+    private static int? RefuseSource(TextWriter error, string given, string? target, bool isDirectory, string folderNeedsOutput)
+    {
+        if (!isDirectory && !File.Exists(given))
+        {
+            error.WriteLine($"error: no such file or folder: {given}");
+            return DataError;
+        }
+
+        if (isDirectory && target is null)
+        {
+            error.WriteLine($"error: {folderNeedsOutput}.");
+            return UsageError;
+        }
+
+        return null;
+    }
+
     private static Command Export()
     {
         var path = new Argument<string>("path") { Description = "A definition file, or a folder of them (e.g. workflows/)." };
@@ -42,16 +60,9 @@ internal static class ElsaCommand
             var given = parse.GetValue(path)!;
             var target = parse.GetValue(output);
             var isDirectory = Directory.Exists(given);
-            if (!isDirectory && !File.Exists(given))
+            if (RefuseSource(error, given, target, isDirectory, "exporting a folder needs -o DIR for the exported files") is { } refused)
             {
-                error.WriteLine($"error: no such file or folder: {given}");
-                return DataError;
-            }
-
-            if (isDirectory && target is null)
-            {
-                error.WriteLine("error: exporting a folder needs -o DIR for the exported files.");
-                return UsageError;
+                return refused;
             }
 
             var files = isDirectory ? DefinitionSource.Expand([given]) : [given];
@@ -94,16 +105,9 @@ internal static class ElsaCommand
             var given = parse.GetValue(path)!;
             var target = parse.GetValue(output);
             var isDirectory = Directory.Exists(given);
-            if (!isDirectory && !File.Exists(given))
+            if (RefuseSource(error, given, target, isDirectory, "importing a folder needs -o DIR for the definitions") is { } refused)
             {
-                error.WriteLine($"error: no such file or folder: {given}");
-                return DataError;
-            }
-
-            if (isDirectory && target is null)
-            {
-                error.WriteLine("error: importing a folder needs -o DIR for the definitions.");
-                return UsageError;
+                return refused;
             }
 
             DepartmentRegistry registry;
