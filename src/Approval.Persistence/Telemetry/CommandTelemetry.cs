@@ -11,7 +11,8 @@ internal static class CommandTelemetry
     public static async Task<CommandOutcome> RunAsync(ApprovalMetrics? metrics, Guid caseId, CaseCommand command, Func<Task<CommandOutcome>> run)
     {
         var name = command.GetType().Name;
-        using var activity = ApprovalActivities.Source.StartActivity("case " + name);
+        // Checked first so that, with no tracer subscribed, a command does not build a span name it never uses.
+        using var activity = ApprovalActivities.Source.HasListeners() ? ApprovalActivities.Source.StartActivity("case " + name) : null;
         activity?.SetTag("approval.case_id", caseId);
         activity?.SetTag("approval.command", name);
         CommandOutcome outcome;
