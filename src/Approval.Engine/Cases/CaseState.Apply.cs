@@ -88,7 +88,7 @@ public sealed partial record CaseState
 
     private CaseState Apply(TaskOpened e) => this with
     {
-        _tasks = _tasks.Add(new TaskState { TaskId = e.TaskId, StepId = e.StepId, Department = e.Department, Role = e.Role, OpenedAt = e.At, Due = e.Due }),
+        _tasks = _tasks.Add(new TaskState { TaskId = e.TaskId, StepId = e.StepId, Department = e.Department, Role = e.Role, Kind = e.Kind, OpenedAt = e.At, Due = e.Due }),
     };
 
     private CaseState Apply(TaskClaimed e) => WithTask(e.TaskId, t => t with { Status = TaskStatus.Claimed, ClaimedBy = e.UserId });

@@ -10,6 +10,7 @@ public sealed record TaskState
     public string StepId { get; internal init; } = "";
     public string Department { get; internal init; } = "";
     public string? Role { get; internal init; }
+    public TaskKind Kind { get; internal init; } = TaskKind.Approval;
     public DateTimeOffset OpenedAt { get; internal init; }
     public TaskStatus Status { get; internal init; } = TaskStatus.Open;
     public string? ClaimedBy { get; internal init; }
