@@ -51,6 +51,7 @@ public static class DefinitionLoader
             FlowShapeRule.Check(definition, diagnostics);
             CaseLimitRule.Check(definition, diagnostics);
             YellowCardRule.Check(definition, diagnostics);
+            SendBackRule.Check(definition, diagnostics);
             CheckFileName(definition.Id, file, diagnostics);
         }
 

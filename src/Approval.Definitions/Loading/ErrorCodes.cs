@@ -3,7 +3,7 @@ namespace Approval.Definitions.Loading;
 /// <summary>
 /// The stable codes of every finding the loader reports. Codes are never reused or renumbered:
 /// APV00x file and shape, APV01x time limits and warnings, APV02x steps and flow, APV03x
-/// materials and identity, APV04x conditions. The table in docs/definition-language.md mirrors
+/// materials and identity, APV04x conditions, APV06x send back (退回). The table in docs/definition-language.md mirrors
 /// <see cref="All"/>; a test keeps them in step.
 /// </summary>
 public static class ErrorCodes
@@ -41,6 +41,13 @@ public static class ErrorCodes
     public const string ConditionType = "APV042";
     public const string ConditionTooComplex = "APV043";
 
+    public const string SendBackUnknownTarget = "APV060";
+    public const string SendBackTargetKind = "APV061";
+    public const string SendBackNotEarlier = "APV062";
+    public const string SendBackAcrossBranches = "APV063";
+    public const string SendBackIntoBlock = "APV064";
+    public const string SendBackDuplicate = "APV065";
+
     /// <summary>Every code with its severity, English title and Chinese gloss, in code order.</summary>
     public static IReadOnlyList<ErrorCodeInfo> All { get; } =
     [
@@ -72,6 +79,12 @@ public static class ErrorCodes
         new(ConditionUnknownField, Severity.Error, "A condition reads a field not declared in fields", "条件引用未声明字段"),
         new(ConditionType, Severity.Error, "A condition compares values of incompatible types", "条件类型错误"),
         new(ConditionTooComplex, Severity.Error, "A condition is too long or too deeply nested", "条件过于复杂"),
+        new(SendBackUnknownTarget, Severity.Error, "A sendBack target names no step of the definition", "退回目标不存在"),
+        new(SendBackTargetKind, Severity.Error, "A sendBack target is an intake or delivery step", "不能退回到受理或出件"),
+        new(SendBackNotEarlier, Severity.Error, "A sendBack target is not earlier than its step", "退回目标不在本步骤之前"),
+        new(SendBackAcrossBranches, Severity.Error, "A sendBack target is in another branch of the same parallel or decision block", "不能退回到其他分支"),
+        new(SendBackIntoBlock, Severity.Error, "A sendBack target lies inside an earlier parallel or decision block", "不能退回到已汇合块内部"),
+        new(SendBackDuplicate, Severity.Warning, "A sendBack target is listed twice", "退回目标重复"),
     ];
 
     /// <summary>The catalogue entry for <paramref name="code"/>.</summary>

@@ -67,7 +67,7 @@ internal sealed class StepReader(
         return type switch
         {
             Intake => ReadSimple(obj, path, "An intake step", (id, name) => new IntakeStepDefinition { Id = id, Name = name, Path = path }),
-            Delivery => ReadSimple(obj, path, "A delivery step", (id, name) => new DeliveryStepDefinition { Id = id, Name = name, Path = path }),
+            Delivery => ReadDelivery(obj, path),
             Task => ReadTask(obj, path),
             Parallel => ReadParallel(obj, path),
             Sequence => ReadSequence(obj, path),
@@ -93,7 +93,7 @@ internal sealed class StepReader(
     {
         const string what = "A task step";
         var o = JsonObjectReader.Open(obj, path, diagnostics, what,
-            [.. Guarded, "department", "role", "timeLimit", "warning", "onOverdue", "maxExtensionWorkingDays", "supplementRounds", "itemCode"])!;
+            [.. Guarded, "department", "role", "timeLimit", "warning", "onOverdue", "maxExtensionWorkingDays", "supplementRounds", "itemCode", "sendBack"])!;
         var (id, name) = ReadIdentity(o, what);
 
         var department = string.Empty;
@@ -155,7 +155,40 @@ internal sealed class StepReader(
             MaxExtensionWorkingDays = o.Integer("maxExtensionWorkingDays", 0) ?? 0,
             SupplementRounds = o.Integer("supplementRounds", 0) ?? 1,
             ItemCode = o.String("itemCode", what, required: false),
+            SendBack = ReadSendBack(o, $"Task '{id}'"),
         };
+    }
+
+    private DeliveryStepDefinition ReadDelivery(JObject obj, string path)
+    {
+        const string what = "A delivery step";
+        var o = JsonObjectReader.Open(obj, path, diagnostics, what, [.. Common, "sendBack"])!;
+        var (id, name) = ReadIdentity(o, what);
+        return new DeliveryStepDefinition { Id = id, Name = name, Path = path, SendBack = ReadSendBack(o, $"Delivery '{id}'") };
+    }
+
+    /// <summary>The step ids of <c>sendBack</c> (退回); whether each fits is checked once the whole tree is read (SendBackRule).</summary>
+    private List<string> ReadSendBack(JsonObjectReader o, string what)
+    {
+        var targets = new List<string>();
+        if (o.Array("sendBack", what, required: false) is not { } array)
+        {
+            return targets;
+        }
+
+        for (var i = 0; i < array.Count; i++)
+        {
+            var itemPath = JsonPaths.Index(o.PathOf("sendBack"), i);
+            if (array[i] is not { Type: JTokenType.String } item || !Patterns.KebabId().IsMatch((string)item!))
+            {
+                diagnostics.Add(ErrorCodes.WrongType, itemPath, $"A sendBack target must be a step id in {Patterns.KebabHint}, found {JsonObjectReader.Describe(array[i])}.");
+                continue;
+            }
+
+            targets.Add((string)item!);
+        }
+
+        return targets;
     }
 
     private ParallelStepDefinition ReadParallel(JObject obj, string path)

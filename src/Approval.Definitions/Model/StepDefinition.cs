@@ -15,6 +15,12 @@ public abstract record StepDefinition
     /// <summary>When set, the step runs only if the condition holds on the case's form data; otherwise it is skipped.</summary>
     public Condition? When { get; init; }
 
+    /// <summary>
+    /// The earlier steps a clerk may send the case back to (退回) from this one; read on task and
+    /// delivery steps, empty elsewhere. <see cref="SendBackRange"/> says what each target reopens.
+    /// </summary>
+    public IReadOnlyList<string> SendBack { get; init; } = [];
+
     /// <summary>The steps directly nested in this one, in order.</summary>
     public virtual IEnumerable<StepDefinition> Children => [];
 }

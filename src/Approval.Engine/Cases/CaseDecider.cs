@@ -37,9 +37,19 @@ public static class CaseDecider
             return Refusal.NotFound(RefusalCodes.CaseNotFound, "There is no such case.");
         }
 
+        if (command is RetractDecision retract)
+        {
+            return RetractRules.Retract(state, retract, context); // names the join that fired, also when it ended the case
+        }
+
         if (state.IsEnded)
         {
             return Refusal.Conflict(RefusalCodes.CaseEnded, $"The case is {state.Status.ToString().ToLowerInvariant()}; nothing more can be done on it.");
+        }
+
+        if (ConsultationRules.Blocks(state, command, context) is { } blocked)
+        {
+            return blocked;
         }
 
         return command switch
@@ -71,6 +81,10 @@ public static class CaseDecider
             ReceiveMaterial m => CaseServiceRules.ReceiveMaterial(state, m, context),
             WithdrawCase w => CaseServiceRules.Withdraw(state, w, context),
             TransferTask t => CaseServiceRules.Transfer(state, t, context),
+            SendBack s => SendBackRules.SendBack(state, s, context),
+            RequestConsultation c => ConsultationRules.Request(state, c, context),
+            AnswerConsultation a => ConsultationRules.Answer(state, a, context),
+            WithdrawConsultation w => ConsultationRules.Withdraw(state, w, context),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "No rule for this command."),
         };
     }

@@ -44,6 +44,11 @@ public sealed partial record CaseState
             SupplementRoundAllowed x => Apply(x),
             DeadlineMoved x => Apply(x),
             CardIssued x => Apply(x),
+            CaseSentBack x => Apply(x),
+            DecisionRetracted x => Apply(x),
+            ConsultationRequested x => Apply(x),
+            ConsultationAnswered x => Apply(x),
+            ConsultationWithdrawn x => Apply(x),
             _ => throw new InvalidOperationException($"No fold for event {e.GetType().Name}."),
         };
         return next with { Version = Version + 1 };
@@ -88,7 +93,7 @@ public sealed partial record CaseState
 
     private CaseState Apply(TaskOpened e) => this with
     {
-        _tasks = _tasks.Add(new TaskState { TaskId = e.TaskId, StepId = e.StepId, Department = e.Department, Role = e.Role, Kind = e.Kind, OpenedAt = e.At, Due = e.Due }),
+        _tasks = _tasks.Add(new TaskState { TaskId = e.TaskId, StepId = e.StepId, Department = e.Department, Role = e.Role, Kind = e.Kind, OpenedAt = e.At, Due = e.Due, Round = RoundOf(e.StepId) }),
     };
 
     private CaseState Apply(TaskClaimed e) => WithTask(e.TaskId, t => t with { Status = TaskStatus.Claimed, ClaimedBy = e.UserId });

@@ -84,13 +84,18 @@ public sealed partial record CaseState
         return null;
     }
 
+    /// <summary>
+    /// The approval task of the step's current round, or null before it opened: a round a send back
+    /// (退回) superseded is history, and consultations on the step answer something else.
+    /// </summary>
     public TaskState? FindTaskOfStep(string stepId)
     {
-        foreach (var task in _tasks)
+        for (var i = _tasks.Length - 1; i >= 0; i--)
         {
-            if (string.Equals(task.StepId, stepId, StringComparison.Ordinal))
+            var task = _tasks[i];
+            if (task.Kind == TaskKind.Approval && string.Equals(task.StepId, stepId, StringComparison.Ordinal))
             {
-                return task;
+                return task.Round == RoundOf(stepId) ? task : null;
             }
         }
 

@@ -168,7 +168,7 @@ internal static class ClockRules
         var moved = false;
         foreach (var task in state.Tasks.Where(t => t.Status.IsOpen() && t.Due.Provisional).OrderBy(t => t.StepId, StringComparer.Ordinal))
         {
-            var replayed = DueMove.Replay(context.Calendar, task.OpenedAt, StepOf(context, task).TimeLimit, task.DueMoves);
+            var replayed = DueMove.Replay(context.Calendar, task.OpenedAt, task.OwnLimit ?? StepOf(context, task).TimeLimit, task.DueMoves);
             if (replayed != task.Due)
             {
                 flow.Then(new DeadlineMoved(task.TaskId, replayed, task.DueVersion + 1, "recomputed on the calendar's current data"));

@@ -43,8 +43,11 @@ public static class DeadlineSchedule
             return null;
         }
 
-        return Next(task.Due, task.DueVersion, step.Warning ?? definition.Warning, step.OnOverdue, task.CardsIssued, calendar);
+        return Next(task.Due, task.DueVersion, step.Warning ?? definition.Warning, OverdueOf(task, step), task.CardsIssued, calendar);
     }
+
+    /// <summary>What an overdue task gets: its step's rule for an approval task; escalation for any other kind, never approval by silence.</summary>
+    public static OverdueAction OverdueOf(TaskState task, TaskStepDefinition step) => task.Kind == TaskKind.Approval ? step.OnOverdue : OverdueAction.Escalate;
 
     /// <summary>The next alert on the case's promised limit, or null when the case has none, has ended, or its clock is stopped.</summary>
     public static CardPoint? NextFor(CaseState state, WorkflowDefinition definition, WorkingCalendar calendar) =>

@@ -114,7 +114,7 @@ internal sealed class FlowAdvancer
     private StepOutcome OpenTask(TaskStepDefinition task)
     {
         var due = _context.Calendar.Due(_context.Now, task.TimeLimit);
-        Emit(new TaskOpened(TaskIds.For(_state.CaseId, task.Id), task.Id, task.Department, task.Role, due));
+        Emit(new TaskOpened(TaskIds.For(_state.CaseId, task.Id, _state.RoundOf(task.Id)), task.Id, task.Department, task.Role, due));
         return StepOutcome.Running;
     }
 
@@ -206,7 +206,8 @@ internal sealed class FlowAdvancer
     {
         foreach (var step in steps)
         {
-            if (_state.FindTaskOfStep(step.Id) is { } task && task.Status.IsOpen())
+            // The step's approval task and any consultation asked on it.
+            foreach (var task in _state.Tasks.Where(t => t.Status.IsOpen() && string.Equals(t.StepId, step.Id, StringComparison.Ordinal)).ToList())
             {
                 Emit(new TaskCancelled(task.TaskId, reason));
             }

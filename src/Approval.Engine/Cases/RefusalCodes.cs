@@ -85,6 +85,17 @@ public static class RefusalCodes
     public const string StoredDefinitionInvalid = "stored-definition-invalid";
     public const string ElsaInvalid = "elsa-invalid";
 
+    // Send back (退回), retract (撤回), consultation (征求意见)
+    public const string SendBackNotAllowed = "send-back-not-allowed";
+    public const string TaskNotDecided = "task-not-decided";
+    public const string RetractTooLate = "retract-too-late";
+    public const string ConsultationPending = "consultation-pending";
+    public const string ConsultationTask = "consultation-task";
+    public const string NotConsultation = "not-consultation";
+    public const string ConsultDepartments = "consult-departments";
+    public const string QuestionRequired = "question-required";
+    public const string OpinionRequired = "opinion-required";
+
     // Sign-in
     public const string FormExpected = "form-expected";
     public const string AntiforgeryTokenInvalid = "antiforgery-token-invalid";
@@ -158,6 +169,15 @@ public static class RefusalCodes
         new(WorkflowNotLoaded, "404", "the case runs on a workflow version this service has not loaded (case diagram)"),
         new(StoredDefinitionInvalid, "409", "a stored version no longer validates against the department registry (Elsa export)"),
         new(ElsaInvalid, "400", "an Elsa import has problems; every one is under `errors` by JSON path, and nothing is published"),
+        new(SendBackNotAllowed, "400", "`toStepId` is not one of the sending step's `sendBack` targets in the definition"),
+        new(TaskNotDecided, "409", "a retraction of a task that is open, cancelled, or not an approval task"),
+        new(RetractTooLate, "409", "a retraction after the step's join fired (or the flow moved past the task, or the rejection ended the case)"),
+        new(ConsultationPending, "409", "approval or rejection while a consultation on the task is unanswered; answer or withdraw it first"),
+        new(ConsultationTask, "409", "approve, reject, supplement, suspend, send back or consult on a consultation task; it is answered"),
+        new(NotConsultation, "409", "answer or withdrawal of a task that is not a consultation"),
+        new(ConsultDepartments, "400", "a consultation names no department, the asking one, one twice, or one already consulted and unanswered"),
+        new(QuestionRequired, "400", "a consultation asks no question"),
+        new(OpinionRequired, "400", "a consultation answer gives no opinion"),
         new(FormExpected, "400", "the sign-in form was not posted as a form"),
         new(AntiforgeryTokenInvalid, "400", "the form's antiforgery token is missing or stale"),
         new(ReturnUrlNotLocal, "400", "`returnUrl` points off this service"),

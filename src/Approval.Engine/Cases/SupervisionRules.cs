@@ -35,7 +35,7 @@ internal static class SupervisionRules
         var step = (TaskStepDefinition)context.Definition.FindStep(task.StepId)!;
         var flow = new DecisionFlow(state, context);
         var any = false;
-        foreach (var point in DeadlineSchedule.Pending(task.Due, task.DueVersion, step.Warning ?? context.Definition.Warning, step.OnOverdue, task.CardsIssued, context.Calendar, context.Now))
+        foreach (var point in DeadlineSchedule.Pending(task.Due, task.DueVersion, step.Warning ?? context.Definition.Warning, DeadlineSchedule.OverdueOf(task, step), task.CardsIssued, context.Calendar, context.Now))
         {
             any = true;
             if (point.Level == CardLevels.ApproveBySilence)

@@ -21,4 +21,13 @@ public static class TaskIds
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         return new Guid(hash[..16]);
     }
+
+    /// <summary>
+    /// The task of a step's <paramref name="round"/> (a send back, 退回, opens the next): round 1 keeps
+    /// the id it always had; '#' never occurs in a (kebab-case) step id, so rounds never collide with steps.
+    /// </summary>
+    public static Guid For(Guid caseId, string stepId, int round) => round <= 1 ? For(caseId, stepId) : For(caseId, $"{stepId}#{round}");
+
+    /// <summary>The case's <paramref name="number"/>-th consultation task (征求意见), counted from 1.</summary>
+    public static Guid ForConsultation(Guid caseId, int number) => For(caseId, $"#consultation-{number}");
 }

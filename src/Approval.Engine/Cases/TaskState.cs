@@ -43,6 +43,19 @@ public sealed record TaskState
     /// <summary>Every operation that moved this task's due, in order, for replaying it on a newer calendar.</summary>
     public ImmutableList<DueMove> DueMoves { get; internal init; } = [];
 
+    /// <summary>The step's round this task belongs to: 1, one more each time a send back (退回) reopened the step.</summary>
+    public int Round { get; internal init; } = 1;
+
+    /// <summary>For a consultation: the approval task that asked for it, the question and the opinion given.</summary>
+    public Guid? ParentTaskId { get; internal init; }
+
+    public string? Question { get; internal init; }
+
+    public string? Opinion { get; internal init; }
+
+    /// <summary>The task's own limit when it is not its step's (a consultation's); null uses the step's.</summary>
+    public TimeLimit? OwnLimit { get; internal init; }
+
     /// <summary>Keys (<see cref="CardPoint.Key"/>) of the alert points already issued on this task.</summary>
     public ImmutableHashSet<string> CardsIssued { get; internal init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
 }

@@ -8,6 +8,9 @@ public enum TaskStatus
     Approved,
     Rejected,
     Cancelled,
+
+    /// <summary>A consultation (征求意见) that gave its opinion.</summary>
+    Answered,
 }
 
 public static class TaskStatusExtensions

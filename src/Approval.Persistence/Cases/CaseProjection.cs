@@ -27,6 +27,10 @@ public static class CaseProjection
         DeadlineMoved x => x.TaskId,
         CardIssued x => x.TaskId,
         TaskTransferred x => x.TaskId,
+        DecisionRetracted x => x.TaskId,
+        ConsultationRequested x => x.TaskId,
+        ConsultationAnswered x => x.TaskId,
+        ConsultationWithdrawn x => x.TaskId,
         _ => null,
     };
 

@@ -41,6 +41,11 @@ namespace Approval.Engine.Cases.Events;
 [JsonDerivedType(typeof(CaseWithdrawn), "case-withdrawn")]
 [JsonDerivedType(typeof(CaseRated), "case-rated")]
 [JsonDerivedType(typeof(TaskTransferred), "task-transferred")]
+[JsonDerivedType(typeof(CaseSentBack), "case-sent-back")]
+[JsonDerivedType(typeof(DecisionRetracted), "decision-retracted")]
+[JsonDerivedType(typeof(ConsultationRequested), "consultation-requested")]
+[JsonDerivedType(typeof(ConsultationAnswered), "consultation-answered")]
+[JsonDerivedType(typeof(ConsultationWithdrawn), "consultation-withdrawn")]
 public abstract record CaseEvent
 {
     public DateTimeOffset At { get; init; }
