@@ -35,6 +35,9 @@ try
     app.MapElsaApi();
     app.MapCasesApi();
     app.MapTasksApi();
+    app.MapSendBack();
+    app.MapRetract();
+    app.MapConsultations();
     app.MapSupervisionApi();
     app.MapAuditApi();
     app.MapStatisticsApi();

@@ -19,7 +19,7 @@ public static class TasksApi
         ["open"] = [nameof(TaskStatus.Open), nameof(TaskStatus.Claimed)],
         ["unclaimed"] = [nameof(TaskStatus.Open)],
         ["claimed"] = [nameof(TaskStatus.Claimed)],
-        ["closed"] = [nameof(TaskStatus.Approved), nameof(TaskStatus.Rejected), nameof(TaskStatus.Cancelled)],
+        ["closed"] = [nameof(TaskStatus.Approved), nameof(TaskStatus.Rejected), nameof(TaskStatus.Cancelled), nameof(TaskStatus.Answered)],
     };
 
     public static RouteGroupBuilder MapTasksApi(this IEndpointRouteBuilder app)

@@ -46,6 +46,10 @@ internal sealed class RequestExamples : IOpenApiSchemaTransformer
                     "customProperties": { "approval.definitions/v1": { "timeLimit": { "workingDays": 3 } } } } ],
                 "connections": [ { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "licence", "port": "In" } } ] } }
             """,
+        [typeof(SendBackRequest)] = """{ "toStepId": "stage-construction", "reason": "消防验收发现施工与审查图纸不符，退回施工许可阶段重新审查" }""",
+        [typeof(RetractRequest)] = """{ "reason": "误点通过，撤回重新审查" }""",
+        [typeof(ConsultationRequest)] = """{ "departments": ["natural-resources", "housing-construction"], "question": "该项目消防通道是否占用规划道路？", "workingDays": 3 }""",
+        [typeof(OpinionRequest)] = """{ "opinion": "经核，消防通道未占用规划道路，同意。" }""",
         [typeof(DeliverRequest)] = """{ "method": "express", "trackingNumber": "SF1234567890" }""",
     };
 

@@ -25,7 +25,9 @@ public sealed record DeadlineView(DateTimeOffset At, bool Provisional)
 
 /// <summary>
 /// A department task (待办). <c>supplementRoundsUsed</c> counts the 补正 rounds this task has used;
-/// the definition's <c>supplementRounds</c> is how many it is allowed.
+/// the definition's <c>supplementRounds</c> is how many it is allowed. <c>kind</c> is <c>approval</c> or
+/// <c>consultation</c> (征求意见: <c>parentTaskId</c>, <c>question</c>, <c>opinion</c>); null in inbox rows,
+/// which do not store it. <c>round</c> counts the step's runs: a send back (退回) opens the next.
 /// </summary>
 public sealed record TaskView(
     Guid Id,
@@ -44,7 +46,13 @@ public sealed record TaskView(
     bool ClockStopped = false,
     IReadOnlyList<string>? Stops = null,
     IReadOnlyList<string>? Missing = null,
-    int SupplementRoundsUsed = 0)
+    int SupplementRoundsUsed = 0,
+    string? Kind = null,
+    int Round = 1,
+    Guid? ParentTaskId = null,
+    string? Question = null,
+    string? Opinion = null,
+    IReadOnlyList<Guid>? Consultations = null)
 {
     public static TaskView From(TaskState task, Guid caseId, PublishedWorkflow? workflow) => new(
         task.TaskId,
@@ -63,7 +71,13 @@ public sealed record TaskView(
         task.IsClockStopped,
         [.. task.Stops.Select(s => Lower(s.ToString())).Order(StringComparer.Ordinal)],
         task.Missing,
-        task.SupplementRounds);
+        task.SupplementRounds,
+        Lower(task.Kind.ToString()),
+        task.Round,
+        task.ParentTaskId,
+        task.Question,
+        task.Opinion,
+        task.Consultations);
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> KebabNames = new(StringComparer.Ordinal);
 

@@ -10,7 +10,8 @@ public sealed partial record CaseState
     public IEnumerable<TaskState> ConsultationsOf(Guid taskId) => _tasks.Where(t => t.ParentTaskId == taskId);
 
     private CaseState Apply(ConsultationRequested e) =>
-        WithTask(e.TaskId, t => t with { ParentTaskId = e.ParentTaskId, Question = e.Question, OwnLimit = TimeLimit.OfWorkingDays(e.WorkingDays) });
+        WithTask(e.TaskId, t => t with { ParentTaskId = e.ParentTaskId, Question = e.Question, OwnLimit = TimeLimit.OfWorkingDays(e.WorkingDays) })
+            .WithTask(e.ParentTaskId, t => t with { Consultations = t.Consultations.Add(e.TaskId) });
 
     private CaseState Apply(ConsultationAnswered e) => Close(e.TaskId, TaskStatus.Answered, e.At, t => t with { Opinion = e.Opinion });
 

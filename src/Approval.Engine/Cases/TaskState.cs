@@ -51,6 +51,9 @@ public sealed record TaskState
 
     public string? Question { get; internal init; }
 
+    /// <summary>For an approval task: the consultations asked on it, in the order they opened.</summary>
+    public ImmutableList<Guid> Consultations { get; internal init; } = [];
+
     public string? Opinion { get; internal init; }
 
     /// <summary>The task's own limit when it is not its step's (a consultation's); null uses the step's.</summary>

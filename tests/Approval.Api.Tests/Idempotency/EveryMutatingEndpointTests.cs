@@ -39,6 +39,12 @@ public class EveryMutatingEndpointTests
         "POST /api/tasks/{taskId:guid}/extend",
         "POST /api/tasks/{taskId:guid}/allow-supplement-round",
         "POST /api/tasks/{taskId:guid}/transfer",
+        "POST /api/tasks/{taskId:guid}/send-back",
+        "POST /api/cases/{caseId:guid}/send-back",
+        "POST /api/tasks/{taskId:guid}/retract",
+        "POST /api/tasks/{taskId:guid}/consultations",
+        "POST /api/tasks/{taskId:guid}/answer-consultation",
+        "POST /api/tasks/{taskId:guid}/withdraw-consultation",
         "POST /api/supervision/dead-letters/{id:guid}/redeliver",
     ];
 
@@ -175,6 +181,34 @@ public class EveryMutatingEndpointTests
         await Retried(clerk, $"/api/tasks/{fire}/resume", null);
         await Retried(Supervisor, $"/api/tasks/{fire}/extend", new { workingDays = 1, reason = "需要现场复核" });
         await Retried(clerk, $"/api/tasks/{fire}/transfer", new { toUserId = "li@fire-rescue" });
+    }
+
+    [Test]
+    public async Task Send_back_from_a_task_and_from_delivery()
+    {
+        var caseId = await _app.StartAtAsync("fire-acceptance");
+        var fire = ConstructionCases.OpenTaskOf(await _app.GetCaseAsync(caseId), "fire-acceptance");
+        await Retried(_app.Department("fire-rescue"), $"/api/tasks/{fire}/send-back", new { toStepId = "stage-construction", reason = "图纸不符" });
+
+        var delivering = await _app.StartAtAsync("utility-connection");
+        await Retried(_app.Department("utilities"), $"/api/tasks/{ConstructionCases.OpenTaskOf(await _app.GetCaseAsync(delivering), "utility-connection")}/approve", new { });
+        var sentBack = await Retried(_app.Window(), $"/api/cases/{delivering}/send-back", new { toStepId = "stage-completion", reason = "验收意见缺页" });
+        Assert.That((string)sentBack["status"]!, Is.EqualTo("running"));
+    }
+
+    [Test]
+    public async Task Retract_consult_answer_and_withdraw()
+    {
+        var started = await NewCase();
+        var fire = TaskOf(started, "fire-rescue");
+        var clerk = _app.Department("fire-rescue", "wang");
+        await Retried(clerk, $"/api/tasks/{fire}/approve", new { });
+        await Retried(clerk, $"/api/tasks/{fire}/retract", new { reason = "误点通过" });
+        var asked = await Retried(clerk, $"/api/tasks/{fire}/consultations", new { departments = new[] { "urban-management", "taxation" }, question = "是否占道？", workingDays = 2 });
+        var consultations = asked["consultations"]!.AsArray().Select(c => (string)c!).ToList();
+        Assert.That(consultations, Has.Count.EqualTo(2), "one consultation per department, not per call");
+        await Retried(_app.Department("urban-management"), $"/api/tasks/{consultations[0]}/answer-consultation", new { opinion = "不占道" });
+        await Retried(clerk, $"/api/tasks/{consultations[1]}/withdraw-consultation", new { reason = "不涉及税务" });
     }
 
     [Test]
