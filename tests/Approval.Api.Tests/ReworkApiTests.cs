@@ -136,7 +136,7 @@ public class ReworkApiTests
         Assert.That(((string)answered["status"]!, (string)answered["opinion"]!), Is.EqualTo(("answered", "不占道，同意")));
         await Ok(fireClerk.PostJsonAsync($"/api/tasks/{fire}/approve", new { }));
 
-        var events = await Ok(_app.ClientAs(Approval.Security.ClerkRoles.Supervisor, null, "boss").GetAsync($"/api/cases/{(string)started["id"]!}/events"));
+        var events = await Ok(_app.ClientAs(Approval.Engine.Cases.ClerkRoles.Supervisor, null, "boss").GetAsync($"/api/cases/{(string)started["id"]!}/events"));
         Assert.That(events.AsArray().Select(e => (string)e!["type"]!), Does.Contain("consultation-requested").And.Contain("consultation-answered"), "the opinion is part of the case record");
     }
 }

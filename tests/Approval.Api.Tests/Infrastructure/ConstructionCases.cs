@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Approval.Security;
+using Approval.Engine.Cases;
 
 namespace Approval.Api.Tests.Infrastructure;
 

@@ -2,6 +2,7 @@ using Approval.Definitions.Model;
 using Approval.Engine.Cases;
 using Approval.Engine.Cases.Commands;
 using Approval.Engine.Cases.Events;
+using TaskStatus = Approval.Engine.Cases.TaskStatus;
 
 namespace Approval.Engine.Tests.Cases;
 

@@ -1,7 +1,9 @@
+using Approval.Calendar;
 using Approval.Definitions.Model;
 using Approval.Engine.Cases;
 using Approval.Engine.Cases.Commands;
 using Approval.Engine.Cases.Events;
+using TaskStatus = Approval.Engine.Cases.TaskStatus;
 
 namespace Approval.Engine.Tests.Cases;
 
