@@ -419,4 +419,38 @@ public class LoaderErrorTests
         var missing = ErrorCodes.All.Where(c => !names.Any(n => n.Contains(c.Code, StringComparison.Ordinal))).Select(c => c.Code);
         Assert.That(missing, Is.Empty);
     }
+
+    private static string SendingB(string targets) =>
+        Defs.With($$"""{{Defs.Task("a")}}, {{Defs.Task("b", extra: $", \"sendBack\": [{targets}]")}}""");
+
+    [Test]
+    public void APV060_send_back_to_an_unknown_step() => AssertOnly(Defs.Load(SendingB("\"nowhere\"")), ErrorCodes.SendBackUnknownTarget, "$.steps[2].sendBack[0]");
+
+    [Test]
+    public void APV061_send_back_to_intake() => AssertOnly(Defs.Load(SendingB("\"intake\"")), ErrorCodes.SendBackTargetKind, "$.steps[2].sendBack[0]");
+
+    [Test]
+    public void APV062_send_back_to_itself() => AssertOnly(Defs.Load(SendingB("\"b\"")), ErrorCodes.SendBackNotEarlier, "$.steps[2].sendBack[0]");
+
+    [Test]
+    public void APV063_send_back_to_another_branch_of_the_same_parallel()
+    {
+        var json = Defs.With($$"""
+            { "type": "parallel", "id": "p", "name": "并联", "join": "all", "branches": [ {{Defs.Task("a")}}, {{Defs.Task("b", extra: ", \"sendBack\": [\"a\"]")}} ] }
+            """);
+        AssertOnly(Defs.Load(json), ErrorCodes.SendBackAcrossBranches, "$.steps[1].branches[1].sendBack[0]");
+    }
+
+    [Test]
+    public void APV064_send_back_into_an_earlier_parallel_block()
+    {
+        var json = Defs.With($$"""
+            { "type": "parallel", "id": "p", "name": "并联", "join": "all", "branches": [ {{Defs.Task("a")}}, {{Defs.Task("c")}} ] },
+            {{Defs.Task("b", extra: ", \"sendBack\": [\"a\"]")}}
+            """);
+        AssertOnly(Defs.Load(json), ErrorCodes.SendBackIntoBlock, "$.steps[2].sendBack[0]");
+    }
+
+    [Test]
+    public void APV065_send_back_target_listed_twice() => AssertOnly(Defs.Load(SendingB("\"a\", \"a\"")), ErrorCodes.SendBackDuplicate, "$.steps[2].sendBack[1]");
 }
