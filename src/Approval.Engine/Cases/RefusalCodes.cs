@@ -85,6 +85,20 @@ public static class RefusalCodes
     public const string StoredDefinitionInvalid = "stored-definition-invalid";
     public const string ElsaInvalid = "elsa-invalid";
 
+    // Urging, delegation, result documents (issue 15)
+    public const string UrgingNotAllowed = "urging-not-allowed";
+    public const string AlreadyUrged = "already-urged";
+    public const string DepartmentClerkOnly = "department-clerk-only";
+    public const string DelegationSelf = "delegation-self";
+    public const string DelegationPeriod = "delegation-period";
+    public const string DelegationInPast = "delegation-in-past";
+    public const string DelegationOverlaps = "delegation-overlaps";
+    public const string DelegationNotFound = "delegation-not-found";
+    public const string DelegationNotYours = "delegation-not-yours";
+    public const string DelegationEnded = "delegation-ended";
+    public const string DocumentInvalid = "document-invalid";
+    public const string DocumentValidity = "document-validity";
+
     // Sign-in
     public const string FormExpected = "form-expected";
     public const string AntiforgeryTokenInvalid = "antiforgery-token-invalid";
@@ -158,6 +172,18 @@ public static class RefusalCodes
         new(WorkflowNotLoaded, "404", "the case runs on a workflow version this service has not loaded (case diagram)"),
         new(StoredDefinitionInvalid, "409", "a stored version no longer validates against the department registry (Elsa export)"),
         new(ElsaInvalid, "400", "an Elsa import has problems; every one is under `errors` by JSON path, and nothing is published"),
+        new(UrgingNotAllowed, "403", "an urging (催办) by someone neither a supervisor nor a window clerk"),
+        new(AlreadyUrged, "409", "the task was already urged this working day; a supervisor may insist (`insist: true`)"),
+        new(DepartmentClerkOnly, "403", "a delegation (委托) asked for by someone who is not a department clerk"),
+        new(DelegationSelf, "400", "a delegation to oneself (`toUserId`)"),
+        new(DelegationPeriod, "400", "a delegation with neither or both of `to` and `workingDays`, or ending before it starts"),
+        new(DelegationInPast, "400", "a delegation whose period (`to`) is already over"),
+        new(DelegationOverlaps, "409", "the clerk already delegated part of the period; revoke that delegation first"),
+        new(DelegationNotFound, "404", "no delegation with this id"),
+        new(DelegationNotYours, "403", "a delegation revoked by someone other than its delegator or a supervisor"),
+        new(DelegationEnded, "409", "revoking a delegation that already ended or was revoked"),
+        new(DocumentInvalid, "400", "an approval's result document lacks its number, name or first day of validity; every fault is under `errors` (`document.number`, …)"),
+        new(DocumentValidity, "400", "an approval's result document ends before it starts (`document.validTo`)"),
         new(FormExpected, "400", "the sign-in form was not posted as a form"),
         new(AntiforgeryTokenInvalid, "400", "the form's antiforgery token is missing or stale"),
         new(ReturnUrlNotLocal, "400", "`returnUrl` points off this service"),

@@ -41,6 +41,7 @@ namespace Approval.Engine.Cases.Events;
 [JsonDerivedType(typeof(CaseWithdrawn), "case-withdrawn")]
 [JsonDerivedType(typeof(CaseRated), "case-rated")]
 [JsonDerivedType(typeof(TaskTransferred), "task-transferred")]
+[JsonDerivedType(typeof(TaskUrged), "task-urged")]
 public abstract record CaseEvent
 {
     public DateTimeOffset At { get; init; }
