@@ -27,6 +27,7 @@ public static class CaseProjection
         DeadlineMoved x => x.TaskId,
         CardIssued x => x.TaskId,
         TaskTransferred x => x.TaskId,
+        TaskUrged x => x.TaskId,
         _ => null,
     };
 
