@@ -35,6 +35,8 @@ try
     app.MapElsaApi();
     app.MapCasesApi();
     app.MapTasksApi();
+    app.MapUrging();
+    app.MapDelegationsApi();
     app.MapSupervisionApi();
     app.MapAuditApi();
     app.MapStatisticsApi();

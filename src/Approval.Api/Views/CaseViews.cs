@@ -24,7 +24,7 @@ public sealed record DeadlineView(DateTimeOffset At, bool Provisional)
 }
 
 /// <summary>
-/// A department task (待办). <c>supplementRoundsUsed</c> counts the 补正 rounds this task has used;
+/// A department task (待办). <c>supplementRoundsUsed</c> counts the 补正 rounds this task has used, <c>urgings</c> how often it was urged (催办);
 /// the definition's <c>supplementRounds</c> is how many it is allowed.
 /// </summary>
 public sealed record TaskView(
@@ -44,7 +44,9 @@ public sealed record TaskView(
     bool ClockStopped = false,
     IReadOnlyList<string>? Stops = null,
     IReadOnlyList<string>? Missing = null,
-    int SupplementRoundsUsed = 0)
+    int SupplementRoundsUsed = 0,
+    int Urgings = 0,
+    ResultDocument? Document = null)
 {
     public static TaskView From(TaskState task, Guid caseId, PublishedWorkflow? workflow) => new(
         task.TaskId,
@@ -63,7 +65,9 @@ public sealed record TaskView(
         task.IsClockStopped,
         [.. task.Stops.Select(s => Lower(s.ToString())).Order(StringComparer.Ordinal)],
         task.Missing,
-        task.SupplementRounds);
+        task.SupplementRounds,
+        task.Urgings,
+        task.Document);
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> KebabNames = new(StringComparer.Ordinal);
 
@@ -71,7 +75,7 @@ public sealed record TaskView(
     internal static string Lower(string name) => KebabNames.GetOrAdd(name, static n => JsonNamingPolicy.KebabCaseLower.ConvertName(n));
 }
 
-/// <summary>A case (办件) with its tasks; the full history is at <c>/api/cases/{id}/events</c>.</summary>
+/// <summary>A case (办件) with its tasks and every result document (证照) its approvals recorded; the full history is at <c>/api/cases/{id}/events</c>.</summary>
 public sealed record CaseView(
     Guid Id,
     string WorkflowId,
@@ -89,7 +93,8 @@ public sealed record CaseView(
     IReadOnlyDictionary<string, DateOnly> MaterialsOutstanding,
     int Visits,
     RatingView? Rating,
-    IReadOnlyList<TaskView> Tasks)
+    IReadOnlyList<TaskView> Tasks,
+    IReadOnlyList<CaseDocument>? Documents = null)
 {
     /// <summary>The case as <paramref name="scope"/> lets its reader see it (see <see cref="ReadAccess"/>).</summary>
     public static CaseView From(CaseState state, PublishedWorkflow? workflow, CaseReadScope scope) => new(
@@ -109,7 +114,8 @@ public sealed record CaseView(
         state.OutstandingMaterials.ToDictionary(m => m.MaterialId, m => m.PromisedBy, StringComparer.Ordinal),
         state.Visits,
         state.Rating is { } r ? new RatingView(r.Score, r.Comment, r.At) : null,
-        [.. state.Tasks.OrderBy(t => t.OpenedAt).ThenBy(t => t.StepId, StringComparer.Ordinal).Select(t => TaskView.From(t, state.CaseId, workflow))]);
+        [.. state.Tasks.OrderBy(t => t.OpenedAt).ThenBy(t => t.StepId, StringComparer.Ordinal).Select(t => TaskView.From(t, state.CaseId, workflow))],
+        state.Documents);
 }
 
 /// <summary>The applicant's rating of the service (好差评).</summary>
@@ -118,4 +124,5 @@ public sealed record RatingView(int Score, string? Comment, DateTimeOffset At);
 /// <summary>One recorded event: who, when, what (全程留痕).</summary>
 public sealed record EventView(int Sequence, string Type, DateTimeOffset At, ActorView Actor, string? Command, JsonElement Data, string Hash);
 
-public sealed record ActorView(string UserId, string Name, IReadOnlyList<string> Roles, string? Department);
+/// <summary>Who acted; <paramref name="OnBehalfOf"/> names the clerk they stood in for under a delegation (委托), null otherwise.</summary>
+public sealed record ActorView(string UserId, string Name, IReadOnlyList<string> Roles, string? Department, string? OnBehalfOf = null);

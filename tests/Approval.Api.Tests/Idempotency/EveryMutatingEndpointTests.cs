@@ -40,6 +40,9 @@ public class EveryMutatingEndpointTests
         "POST /api/tasks/{taskId:guid}/allow-supplement-round",
         "POST /api/tasks/{taskId:guid}/transfer",
         "POST /api/supervision/dead-letters/{id:guid}/redeliver",
+        "POST /api/tasks/{taskId:guid}/urge",
+        "POST /api/delegations",
+        "POST /api/delegations/{delegationId:guid}/revoke",
     ];
 
     private ApprovalApp _app = null!;
@@ -175,6 +178,23 @@ public class EveryMutatingEndpointTests
         await Retried(clerk, $"/api/tasks/{fire}/resume", null);
         await Retried(Supervisor, $"/api/tasks/{fire}/extend", new { workingDays = 1, reason = "需要现场复核" });
         await Retried(clerk, $"/api/tasks/{fire}/transfer", new { toUserId = "li@fire-rescue" });
+    }
+
+    [Test]
+    public async Task Urge_a_task_and_grant_and_revoke_a_delegation()
+    {
+        var started = await NewCase();
+        var urged = await Retried(_app.Window(), $"/api/tasks/{TaskOf(started, "fire-rescue")}/urge", new { note = "请尽快办理" });
+        Assert.That((int)urged["urgings"]!, Is.EqualTo(1), "one urging for two calls");
+
+        var delegation = await Retried(_app.Department("fire-rescue", "wang"), "/api/delegations", new { toUserId = "li@fire-rescue", workingDays = 2 }, HttpStatusCode.Created);
+        await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>().CreateDbContextAsync())
+        {
+            Assert.That(await db.Set<Approval.Persistence.Delegations.DelegationRow>().CountAsync(d => d.DelegatorId == "wang@fire-rescue"), Is.EqualTo(1), "one delegation for two calls");
+        }
+
+        var revoked = await Retried(_app.Department("fire-rescue", "wang"), $"/api/delegations/{(string)delegation["id"]!}/revoke", null);
+        Assert.That((bool)revoked["active"]!, Is.False);
     }
 
     [Test]

@@ -93,6 +93,12 @@ public static class DelegationRules
         return new DelegationDecision(delegation with { RevokedAt = now, RevokedBy = actor.UserId }, null);
     }
 
+    /// <summary>Whether <paramref name="actor"/> may read <paramref name="delegation"/>: its delegator, its delegate, or a supervisor.</summary>
+    public static bool MayRead(Actor actor, Delegation delegation) =>
+        string.Equals(actor.UserId, delegation.DelegatorId, StringComparison.Ordinal)
+        || string.Equals(actor.UserId, delegation.DelegateId, StringComparison.Ordinal)
+        || actor.HasRole(ClerkRoles.Supervisor);
+
     private static DelegationDecision Refused(Refusal refusal) => new(null, refusal);
 }
 
