@@ -12,8 +12,8 @@ namespace Approval.Persistence.Delegations;
 /// </summary>
 /// <remarks>
 /// A delegator's grants are decided one at a time in this process, so two grants sent at once cannot
-/// both pass the overlap check. The service runs its commands on one node per database for now
-/// (docs/operations.md); a second node would need a database-side check.
+/// both pass the overlap check here; across nodes they can (docs/operations.md, "Running several
+/// nodes"), which leaves two delegations that each still end by themselves.
 /// </remarks>
 public sealed class DelegationStore(IDbContextFactory<ApprovalDbContext> dbFactory, WorkingCalendar calendar, TimeProvider time)
 {
