@@ -38,6 +38,8 @@ try
     app.MapSendBack();
     app.MapRetract();
     app.MapConsultations();
+    app.MapUrging();
+    app.MapDelegationsApi();
     app.MapSupervisionApi();
     app.MapAuditApi();
     app.MapStatisticsApi();

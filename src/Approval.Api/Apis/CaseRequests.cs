@@ -43,8 +43,8 @@ public sealed record RatingRequest(int? Score, string? Comment);
 /// <param name="Method"><c>pickup</c>, <c>express</c> or <c>electronic</c>.</param>
 public sealed record DeliverRequest(string? Method, string? TrackingNumber);
 
-/// <summary>Approval of a task; <paramref name="Result"/> is what the department issued, e.g. a licence number.</summary>
-public sealed record ApproveRequest(string? Result, string? Comment);
+/// <summary>Approval of a task; <paramref name="Result"/> is what the department issued, e.g. a licence number; <paramref name="Document"/> the result document (证照), optional.</summary>
+public sealed record ApproveRequest(string? Result, string? Comment, Approval.Engine.Cases.Commands.ResultDocumentInput? Document = null);
 
 /// <summary>Rejection of a task; the reason is required.</summary>
 public sealed record RejectRequest(string? Reason);

@@ -113,7 +113,7 @@ public static class CasesApi
             var payload = JsonNode.Parse(row.Payload);
             ReadAccess.MaskPayload(payload, scope);
             // The hash is of the stored payload: a masked reader checks the chain with /audit, which the server recomputes.
-            return new EventView(row.Sequence, row.Type, loaded.Events[i].At, new ActorView(actor.UserId, actor.Name, actor.Roles, actor.Department), loaded.Events[i].Command,
+            return new EventView(row.Sequence, row.Type, loaded.Events[i].At, new ActorView(actor.UserId, actor.Name, actor.Roles, actor.Department, actor.OnBehalfOf), loaded.Events[i].Command,
                 JsonSerializer.SerializeToElement(payload), row.Hash);
         })];
         return TypedResults.Ok(events);

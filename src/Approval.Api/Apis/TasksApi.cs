@@ -32,7 +32,7 @@ public static class TasksApi
         api.MapPost("/{taskId:guid}/release", (Guid taskId, [AsParameters] CommandContext context) =>
             Act(taskId, new ReleaseTask(taskId), context)).WithSummary("Give a claimed task back to the department's inbox.");
         api.MapPost("/{taskId:guid}/approve", (Guid taskId, ApproveRequest? request, [AsParameters] CommandContext context) =>
-            Act(taskId, new ApproveTask(taskId, request?.Result, request?.Comment), context)).WithSummary("Approve the department's item.");
+            Act(taskId, new ApproveTask(taskId, request?.Result, request?.Comment) { Document = request?.Document }, context)).WithSummary("Approve the department's item.");
         api.MapPost("/{taskId:guid}/reject", (Guid taskId, RejectRequest request, [AsParameters] CommandContext context) =>
             Act(taskId, new RejectTask(taskId, request.Reason ?? ""), context)).WithSummary("Reject the item; a reason is required. Ends the case under a join that needs it.");
         api.MapPost("/{taskId:guid}/supplement-request", (Guid taskId, SupplementRequest request, [AsParameters] CommandContext context) =>
@@ -109,7 +109,7 @@ public static class TasksApi
             return TaskNotFound(taskId);
         }
 
-        var outcome = await context.Store.ExecuteAsync(caseId, command, context.Clerk.ToActor(), context.CancellationToken);
+        var outcome = await TaskCommandRunner.ExecuteAsync(caseId, command, context);
         if (outcome.Refusal is { } refusal)
         {
             return refusal.ToProblem();

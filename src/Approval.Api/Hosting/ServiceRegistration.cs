@@ -43,6 +43,7 @@ public static class ServiceRegistration
         services.AddSingleton<TaskCaseIndex>();
         services.AddSingleton<ICaseCommitObserver>(sp => sp.GetRequiredService<TaskCaseIndex>());
         services.AddSingleton<TaskQueries>();
+        services.AddSingleton<Approval.Persistence.Delegations.DelegationStore>();
         services.AddSingleton<ProvisionalDeadlineRecomputer>();
         services.AddSingleton<Approval.Persistence.Statistics.SupervisionStatistics>();
         services.AddHostedService<CatalogRefresher>();

@@ -20,7 +20,7 @@ internal sealed class RequestExamples : IOpenApiSchemaTransformer
             """,
         [typeof(ApplicantRequest)] = """{ "kind": "organisation", "id": "91350100M000100Y43", "name": "福州某餐饮有限公司" }""",
         [typeof(MaterialRequest)] = """{ "materialId": "lease", "provided": false, "promisedBy": "2026-12-31" }""",
-        [typeof(ApproveRequest)] = """{ "result": "JY13501000000001", "comment": "材料齐全，准予许可" }""",
+        [typeof(ApproveRequest)] = """{ "result": "JY13501000000001", "comment": "材料齐全，准予许可", "document": { "number": "JY13501000000001", "name": "食品经营许可证", "validFrom": "2026-12-03", "validTo": "2031-12-02" } }""",
         [typeof(RejectRequest)] = """{ "reason": "消防通道宽度不足，不符合要求" }""",
         [typeof(SupplementRequest)] = """{ "missing": ["消防设计图纸", "疏散示意图"], "note": "请一次补齐" }""",
         [typeof(ChannelRequest)] = """{ "channel": "window" }""",
@@ -50,6 +50,9 @@ internal sealed class RequestExamples : IOpenApiSchemaTransformer
         [typeof(RetractRequest)] = """{ "reason": "误点通过，撤回重新审查" }""",
         [typeof(ConsultationRequest)] = """{ "departments": ["natural-resources", "housing-construction"], "question": "该项目消防通道是否占用规划道路？", "workingDays": 3 }""",
         [typeof(OpinionRequest)] = """{ "opinion": "经核，消防通道未占用规划道路，同意。" }""",
+        [typeof(UrgeRequest)] = """{ "note": "申请人反映已超过承诺时限，请尽快办理", "insist": false }""",
+        [typeof(DelegationRequest)] = """{ "toUserId": "li@market-regulation", "toDepartment": "market-regulation", "workingDays": 5, "reason": "年休假" }""",
+        [typeof(Approval.Engine.Cases.Commands.ResultDocumentInput)] = """{ "number": "JY13501000000001", "name": "食品经营许可证", "validFrom": "2026-12-03", "validTo": "2031-12-02", "fileReference": "elicence:350100:JY13501000000001" }""",
         [typeof(DeliverRequest)] = """{ "method": "express", "trackingNumber": "SF1234567890" }""",
     };
 

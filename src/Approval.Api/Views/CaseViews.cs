@@ -28,6 +28,7 @@ public sealed record DeadlineView(DateTimeOffset At, bool Provisional)
 /// the definition's <c>supplementRounds</c> is how many it is allowed. <c>kind</c> is <c>approval</c> or
 /// <c>consultation</c> (征求意见: <c>parentTaskId</c>, <c>question</c>, <c>opinion</c>); null in inbox rows,
 /// which do not store it. <c>round</c> counts the step's runs: a send back (退回) opens the next.
+/// <c>urgings</c> counts how often it was urged (催办); <c>document</c> is the result document (证照) of its approval.
 /// </summary>
 public sealed record TaskView(
     Guid Id,
@@ -52,7 +53,9 @@ public sealed record TaskView(
     Guid? ParentTaskId = null,
     string? Question = null,
     string? Opinion = null,
-    IReadOnlyList<Guid>? Consultations = null)
+    IReadOnlyList<Guid>? Consultations = null,
+    int Urgings = 0,
+    ResultDocument? Document = null)
 {
     public static TaskView From(TaskState task, Guid caseId, PublishedWorkflow? workflow) => new(
         task.TaskId,
@@ -77,7 +80,9 @@ public sealed record TaskView(
         task.ParentTaskId,
         task.Question,
         task.Opinion,
-        task.Consultations);
+        task.Consultations,
+        task.Urgings,
+        task.Document);
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> KebabNames = new(StringComparer.Ordinal);
 
@@ -85,7 +90,7 @@ public sealed record TaskView(
     internal static string Lower(string name) => KebabNames.GetOrAdd(name, static n => JsonNamingPolicy.KebabCaseLower.ConvertName(n));
 }
 
-/// <summary>A case (办件) with its tasks; the full history is at <c>/api/cases/{id}/events</c>.</summary>
+/// <summary>A case (办件) with its tasks and every result document (证照) its approvals recorded; the full history is at <c>/api/cases/{id}/events</c>.</summary>
 public sealed record CaseView(
     Guid Id,
     string WorkflowId,
@@ -103,7 +108,8 @@ public sealed record CaseView(
     IReadOnlyDictionary<string, DateOnly> MaterialsOutstanding,
     int Visits,
     RatingView? Rating,
-    IReadOnlyList<TaskView> Tasks)
+    IReadOnlyList<TaskView> Tasks,
+    IReadOnlyList<CaseDocument>? Documents = null)
 {
     /// <summary>The case as <paramref name="scope"/> lets its reader see it (see <see cref="ReadAccess"/>).</summary>
     public static CaseView From(CaseState state, PublishedWorkflow? workflow, CaseReadScope scope) => new(
@@ -123,7 +129,8 @@ public sealed record CaseView(
         state.OutstandingMaterials.ToDictionary(m => m.MaterialId, m => m.PromisedBy, StringComparer.Ordinal),
         state.Visits,
         state.Rating is { } r ? new RatingView(r.Score, r.Comment, r.At) : null,
-        [.. state.Tasks.OrderBy(t => t.OpenedAt).ThenBy(t => t.StepId, StringComparer.Ordinal).Select(t => TaskView.From(t, state.CaseId, workflow))]);
+        [.. state.Tasks.OrderBy(t => t.OpenedAt).ThenBy(t => t.StepId, StringComparer.Ordinal).Select(t => TaskView.From(t, state.CaseId, workflow))],
+        state.Documents);
 }
 
 /// <summary>The applicant's rating of the service (好差评).</summary>
@@ -132,4 +139,5 @@ public sealed record RatingView(int Score, string? Comment, DateTimeOffset At);
 /// <summary>One recorded event: who, when, what (全程留痕).</summary>
 public sealed record EventView(int Sequence, string Type, DateTimeOffset At, ActorView Actor, string? Command, JsonElement Data, string Hash);
 
-public sealed record ActorView(string UserId, string Name, IReadOnlyList<string> Roles, string? Department);
+/// <summary>Who acted; <paramref name="OnBehalfOf"/> names the clerk they stood in for under a delegation (委托), null otherwise.</summary>
+public sealed record ActorView(string UserId, string Name, IReadOnlyList<string> Roles, string? Department, string? OnBehalfOf = null);

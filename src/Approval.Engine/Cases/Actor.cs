@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Approval.Engine.Cases.Delegations;
+
 namespace Approval.Engine.Cases;
 
 /// <summary>
@@ -12,4 +15,18 @@ public sealed record Actor(string UserId, string Name, IReadOnlyList<string> Rol
     public bool HasRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
     public bool IsSystem => HasRole(ClerkRoles.System);
+
+    /// <summary>
+    /// The clerk this actor stood in for under a delegation (委托): the event was done "by
+    /// <see cref="UserId"/> on behalf of <see cref="OnBehalfOf"/>". Null, and not written, otherwise.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? OnBehalfOf { get; init; }
+
+    /// <summary>
+    /// Delegations the API found naming this actor as the delegate; the engine decides which one, if
+    /// any, applies to a task (<see cref="CaseAccess.DelegationFor"/>). Never recorded.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<Delegation> Delegations { get; init; } = [];
 }

@@ -1,3 +1,5 @@
+using Approval.Engine.Cases.Delegations;
+
 namespace Approval.Engine.Cases;
 
 /// <summary>How much of a case a reader may see.</summary>
@@ -87,6 +89,21 @@ public static class CaseAccess
     /// <summary>Whether <paramref name="actor"/> may record a supplement for <paramref name="task"/>: the window, or a clerk of its department.</summary>
     public static bool MayReceiveSupplement(Actor actor, TaskState task) =>
         actor.HasRole(ClerkRoles.WindowClerk) || (actor.HasRole(ClerkRoles.DepartmentClerk) && actor.Department == task.Department);
+
+    /// <summary>
+    /// The delegation under which <paramref name="actor"/> may work <paramref name="task"/>, claimed by
+    /// another clerk, at <paramref name="now"/>: one naming the actor as delegate and the task's
+    /// claimant as delegator, of the task's department (the actor's own too), and not ended —
+    /// so a delegation ends by itself when its period does. Null when none applies.
+    /// </summary>
+    public static Delegation? DelegationFor(Actor actor, TaskState task, DateTimeOffset now) =>
+        task.ClaimedBy is not { } claimant || !actor.HasRole(ClerkRoles.DepartmentClerk) ? null
+            : actor.Delegations.FirstOrDefault(d =>
+                string.Equals(d.DelegatorId, claimant, StringComparison.Ordinal)
+                && string.Equals(d.DelegateId, actor.UserId, StringComparison.Ordinal)
+                && string.Equals(d.Department, task.Department, StringComparison.Ordinal)
+                && string.Equals(actor.Department, d.Department, StringComparison.Ordinal)
+                && d.IsActiveAt(now));
 
     /// <summary>The 403 for a case the actor may not read.</summary>
     public static Refusal CaseRefused(Actor actor) =>

@@ -62,8 +62,9 @@ public static class CaseDecider
                 task.Status != TaskStatus.Claimed
                     ? Refusal.Conflict(RefusalCodes.TaskNotClaimed, "The task is not claimed.")
                     : flow.Then(new TaskReleased(task.TaskId))),
+            ApproveTask { Document: { } document } when ResultDocumentRules.Check(document, out _) is { } bad => bad,
             ApproveTask a => OnOpenTask(state, a.TaskId, context, (task, flow) =>
-                flow.Then(new TaskApproved(task.TaskId, a.Result, a.Comment, BySilence: false)).Advanced()),
+                flow.Then(new TaskApproved(task.TaskId, a.Result, a.Comment, BySilence: false) { Document = ResultDocumentRules.Recorded(a.Document) }).Advanced()),
             RejectTask r when string.IsNullOrWhiteSpace(r.Reason) =>
                 Refusal.Invalid(RefusalCodes.ReasonRequired, new FieldPath("reason"), "A rejection must give its reason."),
             RejectTask r => OnOpenTask(state, r.TaskId, context, (task, flow) =>
@@ -85,6 +86,7 @@ public static class CaseDecider
             RequestConsultation c => ConsultationRules.Request(state, c, context),
             AnswerConsultation a => ConsultationRules.Answer(state, a, context),
             WithdrawConsultation w => ConsultationRules.Withdraw(state, w, context),
+            UrgeTask u => UrgingRules.Urge(state, u, context),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "No rule for this command."),
         };
     }
@@ -117,7 +119,7 @@ public static class CaseDecider
         }
 
         var step = context.Definition.Steps.OfType<Approval.Definitions.Model.DeliveryStepDefinition>().First(s => state.OutcomeOf(s.Id) == StepOutcome.Running);
-        return new DecisionFlow(state, context).Then(new CaseDelivered(step.Id, deliver.Method, deliver.TrackingNumber)).Advanced();
+        return new DecisionFlow(state, context).Then(new CaseDelivered(step.Id, deliver.Method, deliver.TrackingNumber) { Documents = state.DeliveredDocuments(deliver.Method) }).Advanced();
     }
 
     internal static Decision OnOpenTask(CaseState state, Guid taskId, DecisionContext context, Func<TaskState, DecisionFlow, Decision> rule, bool whileClockStopped = false)
@@ -142,7 +144,13 @@ public static class CaseDecider
 
             if (task.Status == TaskStatus.Claimed && task.ClaimedBy != actor.UserId)
             {
-                return Refusal.Conflict(RefusalCodes.TaskClaimed, $"The task is claimed by {task.ClaimedBy}.");
+                if (CaseAccess.DelegationFor(actor, task, context.Now) is not { } delegation)
+                {
+                    return Refusal.Conflict(RefusalCodes.TaskClaimed, $"The task is claimed by {task.ClaimedBy}.");
+                }
+
+                // Recorded "by the delegate on behalf of the claimant" (委托); the delegations themselves are not.
+                context = context with { Actor = actor with { OnBehalfOf = delegation.DelegatorId, Delegations = [] } };
             }
         }
 

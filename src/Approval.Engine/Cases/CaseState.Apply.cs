@@ -49,6 +49,7 @@ public sealed partial record CaseState
             ConsultationRequested x => Apply(x),
             ConsultationAnswered x => Apply(x),
             ConsultationWithdrawn x => Apply(x),
+            TaskUrged x => Apply(x),
             _ => throw new InvalidOperationException($"No fold for event {e.GetType().Name}."),
         };
         return next with { Version = Version + 1 };
@@ -100,7 +101,7 @@ public sealed partial record CaseState
 
     private CaseState Apply(TaskReleased e) => WithTask(e.TaskId, t => t with { Status = TaskStatus.Open, ClaimedBy = null });
 
-    private CaseState Apply(TaskApproved e) => Close(e.TaskId, TaskStatus.Approved, e.At, t => t with { Result = e.Result });
+    private CaseState Apply(TaskApproved e) => Close(e.TaskId, TaskStatus.Approved, e.At, t => t with { Result = e.Result, Document = e.Document });
 
     private CaseState Apply(TaskRejected e) => Close(e.TaskId, TaskStatus.Rejected, e.At, t => t with { Reason = e.Reason });
 
@@ -151,6 +152,8 @@ public sealed partial record CaseState
             ? WithTask(taskId, t => t with { CardsIssued = t.CardsIssued.Add(key) })
             : this with { CardsIssued = CardsIssued.Add(key) };
     }
+
+    private CaseState Apply(TaskUrged e) => WithTask(e.TaskId, t => t with { Urgings = t.Urgings + 1, LastUrgedAt = e.At });
 
     private CaseState WithStep(string stepId, StepOutcome outcome) => this with { _steps = _steps.SetItem(stepId, outcome) };
 

@@ -95,6 +95,19 @@ public static class RefusalCodes
     public const string ConsultDepartments = "consult-departments";
     public const string QuestionRequired = "question-required";
     public const string OpinionRequired = "opinion-required";
+    // Urging, delegation, result documents (issue 15)
+    public const string UrgingNotAllowed = "urging-not-allowed";
+    public const string AlreadyUrged = "already-urged";
+    public const string DepartmentClerkOnly = "department-clerk-only";
+    public const string DelegationSelf = "delegation-self";
+    public const string DelegationPeriod = "delegation-period";
+    public const string DelegationInPast = "delegation-in-past";
+    public const string DelegationOverlaps = "delegation-overlaps";
+    public const string DelegationNotFound = "delegation-not-found";
+    public const string DelegationNotYours = "delegation-not-yours";
+    public const string DelegationEnded = "delegation-ended";
+    public const string DocumentInvalid = "document-invalid";
+    public const string DocumentValidity = "document-validity";
 
     // Sign-in
     public const string FormExpected = "form-expected";
@@ -178,6 +191,18 @@ public static class RefusalCodes
         new(ConsultDepartments, "400", "a consultation names no department, the asking one, one twice, or one already consulted and unanswered"),
         new(QuestionRequired, "400", "a consultation asks no question"),
         new(OpinionRequired, "400", "a consultation answer gives no opinion"),
+        new(UrgingNotAllowed, "403", "an urging (催办) by someone neither a supervisor nor a window clerk"),
+        new(AlreadyUrged, "409", "the task was already urged this working day; a supervisor may insist (`insist: true`)"),
+        new(DepartmentClerkOnly, "403", "a delegation (委托) asked for by someone who is not a department clerk"),
+        new(DelegationSelf, "400", "a delegation to oneself (`toUserId`)"),
+        new(DelegationPeriod, "400", "a delegation with neither or both of `to` and `workingDays`, or ending before it starts"),
+        new(DelegationInPast, "400", "a delegation whose period (`to`) is already over"),
+        new(DelegationOverlaps, "409", "the clerk already delegated part of the period; revoke that delegation first"),
+        new(DelegationNotFound, "404", "no delegation with this id"),
+        new(DelegationNotYours, "403", "a delegation revoked by someone other than its delegator or a supervisor"),
+        new(DelegationEnded, "409", "revoking a delegation that already ended or was revoked"),
+        new(DocumentInvalid, "400", "an approval's result document lacks its number, name or first day of validity; every fault is under `errors` (`document.number`, …)"),
+        new(DocumentValidity, "400", "an approval's result document ends before it starts (`document.validTo`)"),
         new(FormExpected, "400", "the sign-in form was not posted as a form"),
         new(AntiforgeryTokenInvalid, "400", "the form's antiforgery token is missing or stale"),
         new(ReturnUrlNotLocal, "400", "`returnUrl` points off this service"),

@@ -19,6 +19,14 @@ public sealed record TaskState
     public string? Result { get; internal init; }
     public string? Reason { get; internal init; }
 
+    /// <summary>The result document (证照) the approval recorded, if any.</summary>
+    public Events.ResultDocument? Document { get; internal init; }
+
+    /// <summary>How many times the task was urged (催办), and when last; urging never moves its due.</summary>
+    public int Urgings { get; internal init; }
+
+    public DateTimeOffset? LastUrgedAt { get; internal init; }
+
     /// <summary>Counts the due instants this task has had: 1 at opening, one more each time it moves.</summary>
     public int DueVersion { get; internal init; } = 1;
 

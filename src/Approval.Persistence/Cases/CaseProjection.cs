@@ -31,6 +31,7 @@ public static class CaseProjection
         ConsultationRequested x => x.TaskId,
         ConsultationAnswered x => x.TaskId,
         ConsultationWithdrawn x => x.TaskId,
+        TaskUrged x => x.TaskId,
         _ => null,
     };
 

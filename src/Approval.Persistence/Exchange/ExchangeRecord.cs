@@ -21,7 +21,7 @@ namespace Approval.Persistence.Exchange;
 /// <param name="Approver">审批人: who acted (<c>system</c> for approval by silence).</param>
 /// <param name="At">When it happened (UTC).</param>
 /// <param name="Result">办件结果: approved, rejected or withdrawn (completions); null otherwise.</param>
-/// <param name="Detail">What the kind adds: the result document, the reason, the missing materials, the suspension kind, the delivery method, the rating.</param>
+/// <param name="Detail">What the kind adds: the result document (<c>resultDocument</c>, and <c>document</c> with number, name and validity when recorded), every document of the case on an electronic delivery (<c>documents</c>), the reason, the missing materials, the suspension kind, the delivery method, the rating.</param>
 public sealed record ExchangeRecord(
     Guid RecordId,
     string Kind,

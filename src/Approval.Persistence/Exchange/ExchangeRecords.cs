@@ -33,12 +33,12 @@ public static class ExchangeRecords
             SupplementReceived s => Task(s.TaskId, "supplement-received", null, new() { ["channel"] = s.Channel }),
             TaskSuspended s => Task(s.TaskId, "suspension-start", null, new() { ["procedure"] = s.Kind, ["reason"] = s.Reason }),
             TaskResumed s => Task(s.TaskId, "suspension-end", null, []),
-            TaskApproved a => Task(a.TaskId, "item-completed", "approved", new() { ["resultDocument"] = a.Result, ["comment"] = a.Comment, ["bySilence"] = a.BySilence }),
+            TaskApproved a => Task(a.TaskId, "item-completed", "approved", With(new() { ["resultDocument"] = a.Result, ["comment"] = a.Comment, ["bySilence"] = a.BySilence }, "document", a.Document)),
             TaskRejected r => Task(r.TaskId, "item-completed", "rejected", new() { ["reason"] = r.Reason }),
             CaseCompleted => Case("case-completed", "approved", []),
             CaseRejected r => Case("case-completed", "rejected", new() { ["reason"] = r.Reason, ["stepId"] = r.StepId }),
             CaseWithdrawn w => Case("case-completed", "withdrawn", new() { ["reason"] = w.Reason }),
-            CaseDelivered d => Case("delivery", null, new() { ["method"] = d.Method, ["trackingNumber"] = d.TrackingNumber }),
+            CaseDelivered d => Case("delivery", null, With(new() { ["method"] = d.Method, ["trackingNumber"] = d.TrackingNumber }, "documents", d.Documents)),
             CaseRated r => Case("rating", null, new() { ["score"] = r.Score, ["comment"] = r.Comment }),
             _ => null,
         };
@@ -70,6 +70,17 @@ public static class ExchangeRecords
             e.At.ToUniversalTime(),
             result,
             detail);
+    }
+
+    // Result documents (证照) are added only where recorded, so the records of older events keep their exact shape.
+    private static Dictionary<string, object?> With(Dictionary<string, object?> detail, string key, object? value)
+    {
+        if (value is not null)
+        {
+            detail[key] = value;
+        }
+
+        return detail;
     }
 
     /// <summary>Name-based (UUID version 8 over SHA-256): one id per case event, in every process and every batch.</summary>

@@ -56,9 +56,10 @@ public sealed record TrendDay(DateOnly Day, long Intake, long Completed, long Re
 
 /// <summary>
 /// An open task with a yellow or red card on its current deadline. <paramref name="WorkingDaysLeft"/>
-/// counts working days from today to its due date: positive left, 0 due today, negative late.
+/// counts working days from today to its due date: positive left, 0 due today, negative late;
+/// <paramref name="Urgings"/> how many times it was urged (催办).
 /// </summary>
-public sealed record AlertTask(Guid TaskId, Guid CaseId, string WorkflowId, string StepId, string Department, string Colour, DateTimeOffset DueAt, int WorkingDaysLeft, bool Escalated);
+public sealed record AlertTask(Guid TaskId, Guid CaseId, string WorkflowId, string StepId, string Department, string Colour, DateTimeOffset DueAt, int WorkingDaysLeft, bool Escalated, int Urgings = 0);
 
 /// <summary>One department's page: its figures, daily trend, most urgent open tasks and latest cards.</summary>
 public sealed record DepartmentScreen(

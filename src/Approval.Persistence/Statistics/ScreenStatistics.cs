@@ -141,13 +141,14 @@ public sealed class ScreenStatistics(IDbContextFactory<ApprovalDbContext> dbFact
         var cards = await db.Set<SupervisionCardRow>().AsNoTracking().Where(c => caseIds.Contains(c.CaseId) && c.TaskId != null)
             .Select(c => new { c.TaskId, c.Level, c.DueVersion }).ToListAsync(cancellationToken);
         var workflows = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).Select(c => new { c.Id, c.WorkflowId }).ToDictionaryAsync(c => c.Id, c => c.WorkflowId, cancellationToken);
+        var urgings = await Urgings.UrgingCounts.OfAsync(db, [.. tasks.Select(t => t.Id)], cancellationToken);
         return [.. tasks.Select(t =>
         {
             var levels = cards.Where(c => c.TaskId == t.Id && c.DueVersion == t.DueVersion).Select(c => c.Level).ToHashSet(StringComparer.Ordinal);
             var colour = levels.Contains(CardLevels.Red) || levels.Contains(CardLevels.Escalation) ? CardLevels.Red : levels.Contains(CardLevels.Yellow) ? CardLevels.Yellow : Green;
             var due = Utc(t.DueAt);
             return new AlertTask(t.Id, t.CaseId, workflows.GetValueOrDefault(t.CaseId, ""), t.StepId, t.Department, colour, due, WorkingDaysLeft(due, today),
-                levels.Contains(CardLevels.Escalation));
+                levels.Contains(CardLevels.Escalation), urgings.GetValueOrDefault(t.Id));
         })];
     }
 

@@ -34,6 +34,8 @@ public static class SupervisionServiceCollectionExtensions
         // Every node records alerts with its commands (the outbox), whether or not it runs the scheduler.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICaseEventSink, AlertSink>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICaseEventSink, Approval.Supervision.Exchange.ExchangeSink>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICaseEventSink, UrgingAlertSink>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICaseEventSink, Approval.Persistence.Urgings.UrgingSink>());
         services.AddHttpClient(WebhookAlertChannel.HttpClientName);
         services.TryAddSingleton<LogAlertChannel>();
         services.TryAddSingleton<WebhookAlertChannel>();

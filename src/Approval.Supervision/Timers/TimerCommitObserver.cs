@@ -33,7 +33,7 @@ public sealed class TimerCommitObserver(TimerPump pump, WorkingCalendar calendar
             pump.Post(new DeadlineTimer(caseId, null, commit.Case.DueVersion, Utc(caseAt)));
         }
 
-        if (commit.Events.Any(e => e is CardIssued or TaskApproved { BySilence: true }))
+        if (commit.Events.Any(e => e is CardIssued or TaskApproved { BySilence: true } or TaskUrged))
         {
             pump.PostDelivery();
         }

@@ -46,6 +46,9 @@ public class EveryMutatingEndpointTests
         "POST /api/tasks/{taskId:guid}/answer-consultation",
         "POST /api/tasks/{taskId:guid}/withdraw-consultation",
         "POST /api/supervision/dead-letters/{id:guid}/redeliver",
+        "POST /api/tasks/{taskId:guid}/urge",
+        "POST /api/delegations",
+        "POST /api/delegations/{delegationId:guid}/revoke",
     ];
 
     private ApprovalApp _app = null!;
@@ -209,6 +212,23 @@ public class EveryMutatingEndpointTests
         Assert.That(consultations, Has.Count.EqualTo(2), "one consultation per department, not per call");
         await Retried(_app.Department("urban-management"), $"/api/tasks/{consultations[0]}/answer-consultation", new { opinion = "不占道" });
         await Retried(clerk, $"/api/tasks/{consultations[1]}/withdraw-consultation", new { reason = "不涉及税务" });
+    }
+
+    [Test]
+    public async Task Urge_a_task_and_grant_and_revoke_a_delegation()
+    {
+        var started = await NewCase();
+        var urged = await Retried(_app.Window(), $"/api/tasks/{TaskOf(started, "fire-rescue")}/urge", new { note = "请尽快办理" });
+        Assert.That((int)urged["urgings"]!, Is.EqualTo(1), "one urging for two calls");
+
+        var delegation = await Retried(_app.Department("fire-rescue", "wang"), "/api/delegations", new { toUserId = "li@fire-rescue", workingDays = 2 }, HttpStatusCode.Created);
+        await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>().CreateDbContextAsync())
+        {
+            Assert.That(await db.Set<Approval.Persistence.Delegations.DelegationRow>().CountAsync(d => d.DelegatorId == "wang@fire-rescue"), Is.EqualTo(1), "one delegation for two calls");
+        }
+
+        var revoked = await Retried(_app.Department("fire-rescue", "wang"), $"/api/delegations/{(string)delegation["id"]!}/revoke", null);
+        Assert.That((bool)revoked["active"]!, Is.False);
     }
 
     [Test]

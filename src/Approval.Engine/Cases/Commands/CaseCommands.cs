@@ -19,7 +19,11 @@ public sealed record ClaimTask(Guid TaskId) : CaseCommand;
 public sealed record ReleaseTask(Guid TaskId) : CaseCommand;
 
 /// <summary>Approve a task; <paramref name="Result"/> is what the department issued (e.g. a licence number).</summary>
-public sealed record ApproveTask(Guid TaskId, string? Result, string? Comment) : CaseCommand;
+public sealed record ApproveTask(Guid TaskId, string? Result, string? Comment) : CaseCommand
+{
+    /// <summary>The result document (证照) to record with the approval, checked first; optional.</summary>
+    public ResultDocumentInput? Document { get; init; }
+}
 
 /// <summary>Refuse a task; a reason is required.</summary>
 public sealed record RejectTask(Guid TaskId, string Reason) : CaseCommand;

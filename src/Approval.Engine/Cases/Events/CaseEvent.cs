@@ -46,6 +46,7 @@ namespace Approval.Engine.Cases.Events;
 [JsonDerivedType(typeof(ConsultationRequested), "consultation-requested")]
 [JsonDerivedType(typeof(ConsultationAnswered), "consultation-answered")]
 [JsonDerivedType(typeof(ConsultationWithdrawn), "consultation-withdrawn")]
+[JsonDerivedType(typeof(TaskUrged), "task-urged")]
 public abstract record CaseEvent
 {
     public DateTimeOffset At { get; init; }

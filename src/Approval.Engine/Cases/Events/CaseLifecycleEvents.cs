@@ -26,4 +26,12 @@ public sealed record DeliveryReady(string StepId) : CaseEvent;
 
 /// <summary>The results left through the window.</summary>
 /// <param name="Method">pickup, express or electronic.</param>
-public sealed record CaseDelivered(string StepId, string Method, string? TrackingNumber) : CaseEvent;
+public sealed record CaseDelivered(string StepId, string Method, string? TrackingNumber) : CaseEvent
+{
+    /// <summary>
+    /// The result documents electronic delivery carried (every one of the case's); null, and not
+    /// written, for pickup and express, and in events stored before result documents existed.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<CaseDocument>? Documents { get; init; }
+}

@@ -20,7 +20,12 @@ public sealed record TaskReleased(Guid TaskId) : CaseEvent;
 /// <summary>The department approved its item.</summary>
 /// <param name="Result">What the department issued, e.g. a licence number.</param>
 /// <param name="BySilence">Approved by the system at the due instant (超时默许).</param>
-public sealed record TaskApproved(Guid TaskId, string? Result, string? Comment, bool BySilence) : CaseEvent;
+public sealed record TaskApproved(Guid TaskId, string? Result, string? Comment, bool BySilence) : CaseEvent
+{
+    /// <summary>The result document (证照) the approval issued; null, and not written, when none was recorded.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ResultDocument? Document { get; init; }
+}
 
 /// <summary>The department refused its item.</summary>
 public sealed record TaskRejected(Guid TaskId, string Reason) : CaseEvent;
