@@ -3,7 +3,7 @@ namespace Approval.Definitions.Loading;
 /// <summary>
 /// The stable codes of every finding the loader reports. Codes are never reused or renumbered:
 /// APV00x file and shape, APV01x time limits and warnings, APV02x steps and flow, APV03x
-/// materials and identity, APV04x conditions. The table in docs/definition-language.md mirrors
+/// materials and identity, APV04x conditions, APV05x approval on commitment. The table in docs/definition-language.md mirrors
 /// <see cref="All"/>; a test keeps them in step.
 /// </summary>
 public static class ErrorCodes
@@ -41,6 +41,9 @@ public static class ErrorCodes
     public const string ConditionType = "APV042";
     public const string ConditionTooComplex = "APV043";
 
+    public const string VerificationLimitMissing = "APV050";
+    public const string VerificationLimitUnits = "APV051";
+
     /// <summary>Every code with its severity, English title and Chinese gloss, in code order.</summary>
     public static IReadOnlyList<ErrorCodeInfo> All { get; } =
     [
@@ -72,6 +75,8 @@ public static class ErrorCodes
         new(ConditionUnknownField, Severity.Error, "A condition reads a field not declared in fields", "条件引用未声明字段"),
         new(ConditionType, Severity.Error, "A condition compares values of incompatible types", "条件类型错误"),
         new(ConditionTooComplex, Severity.Error, "A condition is too long or too deeply nested", "条件过于复杂"),
+        new(VerificationLimitMissing, Severity.Error, "An item on commitment names no verification limit", "缺少核查时限"),
+        new(VerificationLimitUnits, Severity.Error, "A verification limit must be at least one working day", "核查时限须为工作日"),
     ];
 
     /// <summary>The catalogue entry for <paramref name="code"/>.</summary>

@@ -93,7 +93,7 @@ internal sealed class StepReader(
     {
         const string what = "A task step";
         var o = JsonObjectReader.Open(obj, path, diagnostics, what,
-            [.. Guarded, "department", "role", "timeLimit", "warning", "onOverdue", "maxExtensionWorkingDays", "supplementRounds", "itemCode"])!;
+            [.. Guarded, "department", "role", "timeLimit", "warning", "onOverdue", "maxExtensionWorkingDays", "supplementRounds", "itemCode", "commitment"])!;
         var (id, name) = ReadIdentity(o, what);
 
         var department = string.Empty;
@@ -155,6 +155,7 @@ internal sealed class StepReader(
             MaxExtensionWorkingDays = o.Integer("maxExtensionWorkingDays", 0) ?? 0,
             SupplementRounds = o.Integer("supplementRounds", 0) ?? 1,
             ItemCode = o.String("itemCode", what, required: false),
+            Commitment = o.Has("commitment") ? CommitmentReader.Read(o.Get("commitment"), o.PathOf("commitment"), id, diagnostics) : null,
         };
     }
 

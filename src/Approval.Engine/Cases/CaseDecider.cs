@@ -37,9 +37,14 @@ public static class CaseDecider
             return Refusal.NotFound(RefusalCodes.CaseNotFound, "There is no such case.");
         }
 
-        if (state.IsEnded)
+        if (state.IsEnded && !FollowUpRules.AllowedAfterEnd(state, command))
         {
             return Refusal.Conflict(RefusalCodes.CaseEnded, $"The case is {state.Status.ToString().ToLowerInvariant()}; nothing more can be done on it.");
+        }
+
+        if (FollowUpRules.WrongKind(state, command) is { } wrongKind)
+        {
+            return wrongKind;
         }
 
         return command switch
@@ -71,6 +76,8 @@ public static class CaseDecider
             ReceiveMaterial m => CaseServiceRules.ReceiveMaterial(state, m, context),
             WithdrawCase w => CaseServiceRules.Withdraw(state, w, context),
             TransferTask t => CaseServiceRules.Transfer(state, t, context),
+            CompleteVerification v => CommitmentRules.Verify(state, v, context),
+            RecordFollowUp f => RectificationRules.FollowUp(state, f, context),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "No rule for this command."),
         };
     }

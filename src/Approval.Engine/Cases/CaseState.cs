@@ -88,7 +88,8 @@ public sealed partial record CaseState
     {
         foreach (var task in _tasks)
         {
-            if (string.Equals(task.StepId, stepId, StringComparison.Ordinal))
+            // Only the approval task answers for its step; verification and other tasks share the step id.
+            if (task.Kind == TaskKind.Approval && string.Equals(task.StepId, stepId, StringComparison.Ordinal))
             {
                 return task;
             }

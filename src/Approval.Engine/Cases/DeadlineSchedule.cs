@@ -38,12 +38,12 @@ public static class DeadlineSchedule
     /// <summary>The next alert of an open task, or null when it is closed or its clock is stopped.</summary>
     public static CardPoint? NextFor(TaskState task, WorkflowDefinition definition, WorkingCalendar calendar)
     {
-        if (!task.Status.IsOpen() || task.IsClockStopped || definition.FindStep(task.StepId) is not TaskStepDefinition step)
+        if (!task.Status.IsOpen() || task.IsClockStopped || TaskPolicy.For(task, definition) is not { } policy)
         {
             return null;
         }
 
-        return Next(task.Due, task.DueVersion, step.Warning ?? definition.Warning, step.OnOverdue, task.CardsIssued, calendar);
+        return Next(task.Due, task.DueVersion, policy.Warning, policy.OnOverdue, task.CardsIssued, calendar);
     }
 
     /// <summary>The next alert on the case's promised limit, or null when the case has none, has ended, or its clock is stopped.</summary>

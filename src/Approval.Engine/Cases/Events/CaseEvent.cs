@@ -41,6 +41,12 @@ namespace Approval.Engine.Cases.Events;
 [JsonDerivedType(typeof(CaseWithdrawn), "case-withdrawn")]
 [JsonDerivedType(typeof(CaseRated), "case-rated")]
 [JsonDerivedType(typeof(TaskTransferred), "task-transferred")]
+[JsonDerivedType(typeof(CommitmentsSigned), "commitments-signed")]
+[JsonDerivedType(typeof(CreditChecked), "credit-checked")]
+[JsonDerivedType(typeof(VerificationPassed), "verification-passed")]
+[JsonDerivedType(typeof(VerificationFailed), "verification-failed")]
+[JsonDerivedType(typeof(ItemRevoked), "item-revoked")]
+[JsonDerivedType(typeof(FollowUpRecorded), "follow-up-recorded")]
 public abstract record CaseEvent
 {
     public DateTimeOffset At { get; init; }
