@@ -44,7 +44,8 @@ public sealed record TaskView(
     bool ClockStopped = false,
     IReadOnlyList<string>? Stops = null,
     IReadOnlyList<string>? Missing = null,
-    int SupplementRoundsUsed = 0)
+    int SupplementRoundsUsed = 0,
+    string Kind = "approval")
 {
     public static TaskView From(TaskState task, Guid caseId, PublishedWorkflow? workflow) => new(
         task.TaskId,
@@ -63,7 +64,8 @@ public sealed record TaskView(
         task.IsClockStopped,
         [.. task.Stops.Select(s => Lower(s.ToString())).Order(StringComparer.Ordinal)],
         task.Missing,
-        task.SupplementRounds);
+        task.SupplementRounds,
+        Lower(task.Kind.ToString()));
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> KebabNames = new(StringComparer.Ordinal);
 
@@ -89,7 +91,10 @@ public sealed record CaseView(
     IReadOnlyDictionary<string, DateOnly> MaterialsOutstanding,
     int Visits,
     RatingView? Rating,
-    IReadOnlyList<TaskView> Tasks)
+    IReadOnlyList<TaskView> Tasks,
+    IReadOnlyList<CommitmentView>? Commitments = null,
+    IReadOnlyList<RevocationView>? Revocations = null,
+    string? Credit = null)
 {
     /// <summary>The case as <paramref name="scope"/> lets its reader see it (see <see cref="ReadAccess"/>).</summary>
     public static CaseView From(CaseState state, PublishedWorkflow? workflow, CaseReadScope scope) => new(
@@ -109,7 +114,10 @@ public sealed record CaseView(
         state.OutstandingMaterials.ToDictionary(m => m.MaterialId, m => m.PromisedBy, StringComparer.Ordinal),
         state.Visits,
         state.Rating is { } r ? new RatingView(r.Score, r.Comment, r.At) : null,
-        [.. state.Tasks.OrderBy(t => t.OpenedAt).ThenBy(t => t.StepId, StringComparer.Ordinal).Select(t => TaskView.From(t, state.CaseId, workflow))]);
+        [.. state.Tasks.OrderBy(t => t.OpenedAt).ThenBy(t => t.StepId, StringComparer.Ordinal).Select(t => TaskView.From(t, state.CaseId, workflow))],
+        FollowUpViews.Commitments(state),
+        FollowUpViews.Revocations(state),
+        state.Credit);
 }
 
 /// <summary>The applicant's rating of the service (好差评).</summary>

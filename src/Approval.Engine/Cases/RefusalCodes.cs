@@ -101,6 +101,7 @@ public static class RefusalCodes
     public const string WindowOrSupervisor = "window-or-supervisor";
     public const string FollowUpOutcome = "follow-up-outcome";
     public const string DepartmentNotInCase = "department-not-in-case";
+    public const string PassedRequired = "passed-required";
 
     // Sign-in
     public const string FormExpected = "form-expected";
@@ -190,6 +191,7 @@ public static class RefusalCodes
         new(WindowOrSupervisor, "403", "a follow-up (回访) recorded by someone who is neither a window clerk nor a supervisor"),
         new(FollowUpOutcome, "400", "a follow-up `outcome` that is not `satisfied`, `dissatisfied` or `unreachable`"),
         new(DepartmentNotInCase, "400", "a rating names a `department` that had no task in the case"),
+        new(PassedRequired, "400", "a verification outcome without `passed`"),
         new(FormExpected, "400", "the sign-in form was not posted as a form"),
         new(AntiforgeryTokenInvalid, "400", "the form's antiforgery token is missing or stale"),
         new(ReturnUrlNotLocal, "400", "`returnUrl` points off this service"),

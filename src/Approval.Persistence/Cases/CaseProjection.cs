@@ -27,6 +27,9 @@ public static class CaseProjection
         DeadlineMoved x => x.TaskId,
         CardIssued x => x.TaskId,
         TaskTransferred x => x.TaskId,
+        VerificationPassed x => x.TaskId,
+        VerificationFailed x => x.TaskId,
+        FollowUpRecorded x => x.TaskId,
         _ => null,
     };
 
