@@ -4,6 +4,7 @@ using Approval.Api.Tests.Infrastructure;
 using Approval.Engine.Cases;
 using Approval.Engine.Cases.Commands;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
