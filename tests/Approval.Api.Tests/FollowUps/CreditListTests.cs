@@ -40,8 +40,8 @@ public class CreditListTests
             {
                 Listed => Results.Json(new { listed = true, kind }),
                 "110105194912310037" => Results.Json(new { listed = false }),
-                "broken" => Results.StatusCode(500),
-                "garbled" => Results.Text("not json"),
+                "BROKEN" => Results.StatusCode(500),
+                "GARBLED" => Results.Text("not json"),
                 _ => Results.NotFound(),
             };
         });

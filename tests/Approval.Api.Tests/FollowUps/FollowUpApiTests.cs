@@ -169,7 +169,7 @@ public class FollowUpApiTests
             commitments = new[] { Commitment() },
         });
         var credit = await Problem(refused, HttpStatusCode.BadRequest, RefusalCodes.DishonestCommitment, "commitments[0]");
-        Assert.That(credit.ToJsonString(), Does.Contain("失信名单"));
+        Assert.That((string?)credit["detail"], Does.Contain("失信名单"));
         Assert.That(await _app.CountAsync(), Is.EqualTo(before));
     }
 
