@@ -34,7 +34,7 @@ try
     app.MapWorkflowsApi();
     app.MapElsaApi();
     app.MapCasesApi();
-    app.MapTasksApi();
+    app.MapTasksApi().MapFollowUps();
     app.MapSendBack();
     app.MapRetract();
     app.MapConsultations();

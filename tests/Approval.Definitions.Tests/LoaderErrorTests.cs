@@ -413,6 +413,29 @@ public class LoaderErrorTests
     }
 
     [Test]
+    public void A_commitment_item_loads_with_its_verification_limit()
+    {
+        var result = Defs.Load(Defs.With(Defs.Task("a", extra: ", \"commitment\": { \"verificationLimit\": { \"workingDays\": 20 } }")));
+        Assert.That(result.Diagnostics, Is.Empty, string.Join(Environment.NewLine, result.Diagnostics));
+        var task = result.Definition!.Steps.OfType<TaskStepDefinition>().Single();
+        Assert.That(task.Commitment?.VerificationLimit, Is.EqualTo(Approval.Calendar.TimeLimit.OfWorkingDays(20)));
+    }
+
+    [Test]
+    public void APV050_a_commitment_without_a_verification_limit()
+    {
+        AssertOnly(Defs.Load(Defs.With(Defs.Task("a", extra: ", \"commitment\": { }"))), ErrorCodes.VerificationLimitMissing, "$.steps[1].commitment.verificationLimit");
+    }
+
+    [Test]
+    public void APV051_a_verification_limit_in_hours()
+    {
+        var result = Defs.Load(Defs.With(Defs.Task("a", extra: ", \"commitment\": { \"verificationLimit\": { \"hours\": 4 } }")));
+        AssertOnly(result, ErrorCodes.VerificationLimitUnits, "$.steps[1].commitment.verificationLimit");
+        Assert.That(result.Diagnostics.Single().Message, Does.Contain("working day"));
+    }
+
+    [Test]
     public void Every_catalogued_code_is_covered_by_a_test_here()
     {
         var names = typeof(LoaderErrorTests).GetMethods().Select(m => m.Name).ToList();

@@ -10,7 +10,8 @@ public sealed record StartCaseRequest(
     int? Version,
     ApplicantRequest? Applicant,
     Dictionary<string, JsonElement>? Data,
-    List<MaterialRequest>? Materials);
+    List<MaterialRequest>? Materials,
+    List<CommitmentRequest>? Commitments = null);
 
 /// <summary>The applicant: <c>person</c> with an 18-digit resident ID number, or <c>organisation</c> with an 18-character unified social credit code.</summary>
 public sealed record ApplicantRequest(string? Kind, string? Id, string? Name, string? Phone);
@@ -37,7 +38,8 @@ public sealed record TransferRequest(string? ToUserId);
 public sealed record WithdrawRequest(string? Reason);
 
 /// <summary>The applicant's rating (好差评): 1–5 and an optional comment.</summary>
-public sealed record RatingRequest(int? Score, string? Comment);
+/// <param name="Department">The department a bad rating (差评) concerns; its rectification goes there, else to the delivering window.</param>
+public sealed record RatingRequest(int? Score, string? Comment, string? Department = null);
 
 /// <summary>Unified delivery (统一出件).</summary>
 /// <param name="Method"><c>pickup</c>, <c>express</c> or <c>electronic</c>.</param>

@@ -26,15 +26,15 @@ public static class CasesApi
             Act(caseId, new ReceiveMaterial(materialId, request.Channel ?? ""), context)).WithSummary("A material promised at intake (容缺) arrived.");
         api.MapPost("/{caseId:guid}/withdraw", (Guid caseId, WithdrawRequest request, [AsParameters] CommandContext context) =>
             Act(caseId, new WithdrawCase(request.Reason ?? ""), context)).WithSummary("Withdraw the case (撤回) at the applicant's request; open tasks are cancelled.");
-        api.MapPost("/{caseId:guid}/rating", (Guid caseId, RatingRequest request, [AsParameters] CommandContext context) =>
-            Act(caseId, new RateService(request.Score ?? 0, request.Comment), context)).WithSummary("Record the applicant's rating (好差评), 1–5, after delivery.");
+        api.MapPost("/{caseId:guid}/rating", (Guid caseId, RatingRequest request, Microsoft.Extensions.Options.IOptions<Credit.FollowUpOptions> followUp, [AsParameters] CommandContext context) =>
+            Act(caseId, FollowUpApi.Rating(request, followUp.Value), context)).WithSummary("Record the applicant's rating (好差评), 1–5, after delivery.");
         api.MapPost("/{caseId:guid}/extend", (Guid caseId, ExtendRequest request, [AsParameters] CommandContext context) =>
             Act(caseId, new ExtendCase(request.WorkingDays ?? 0, request.Reason ?? ""), context)).WithSummary("Supervisor: extend the case's promised limit (延期) by working days.");
         return api;
     }
 
     public static async Task<Results<Created<CaseView>, ProblemHttpResult>> StartCase(
-        StartCaseRequest request, Clerk clerk, CaseStore store, WorkflowCatalog catalog, TimeProvider time, CancellationToken cancellationToken)
+        StartCaseRequest request, Clerk clerk, CaseStore store, WorkflowCatalog catalog, TimeProvider time, Credit.IntakeCredit credit, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.WorkflowId))
         {
@@ -63,14 +63,17 @@ public static class CasesApi
             return RefusalProblems.Invalid(RefusalCodes.ApplicantRequired, new FieldPath("applicant"), "Record who applies: kind (person or organisation), id and name.");
         }
 
-        if (RequestShape.NullElement(request.Materials, "materials") is { } nullMaterial)
+        if ((RequestShape.NullElement(request.Materials, "materials") ?? RequestShape.NullElement(request.Commitments, "commitments")) is { } nullElement)
         {
-            return nullMaterial;
+            return nullElement;
         }
 
         var applicant = new ApplicantInput(request.Applicant.Kind, request.Applicant.Id, request.Applicant.Name, request.Applicant.Phone);
         var materials = (request.Materials ?? []).Select(m => new MaterialInput(m.MaterialId ?? "", m.Provided, m.PromisedBy)).ToList();
-        var command = new StartCase(Guid.CreateVersion7(time.GetUtcNow()), request.Data ?? new Dictionary<string, JsonElement>(), applicant, materials);
+        var command = await credit.ApplyAsync(new StartCase(Guid.CreateVersion7(time.GetUtcNow()), request.Data ?? new Dictionary<string, JsonElement>(), applicant, materials)
+        {
+            Commitments = [.. (request.Commitments ?? []).Select(c => new CommitmentInput(c.StepId, c.SignedBy, c.SignedAt))],
+        }, cancellationToken);
         var outcome = await store.StartAsync(workflow, command, clerk.ToActor(), cancellationToken);
         return outcome.Refusal is { } refusal
             ? refusal.ToProblem()

@@ -52,6 +52,7 @@ public static class ServiceRegistration
         services.AddApprovalSecurity(configuration, environment);
         services.AddApprovalSupervision(configuration);
         services.AddApprovalProblems();
+        Approval.Api.Credit.CreditServiceCollectionExtensions.AddApprovalCredit(services, configuration);
         Telemetry.TelemetryServiceCollectionExtensions.AddApprovalTelemetry(services, configuration);
         services.AddHealthChecks();
         services.AddOpenApi(o =>

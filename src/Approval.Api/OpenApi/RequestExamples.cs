@@ -16,7 +16,8 @@ internal sealed class RequestExamples : IOpenApiSchemaTransformer
               "data": { "hasOutdoorSign": true, "seats": 40 },
               "materials": [ { "materialId": "id-card", "provided": true }, { "materialId": "application", "provided": true },
                              { "materialId": "floor-plan", "provided": true }, { "materialId": "health-certificates", "provided": true },
-                             { "materialId": "lease", "provided": false, "promisedBy": "2026-12-31" } ] }
+                             { "materialId": "lease", "provided": false, "promisedBy": "2026-12-31" } ],
+              "commitments": [ { "stepId": "outdoor-sign", "signedBy": "张三", "signedAt": "2026-12-01T09:30:00+08:00" } ] }
             """,
         [typeof(ApplicantRequest)] = """{ "kind": "organisation", "id": "91350100M000100Y43", "name": "福州某餐饮有限公司" }""",
         [typeof(MaterialRequest)] = """{ "materialId": "lease", "provided": false, "promisedBy": "2026-12-31" }""",
@@ -28,7 +29,7 @@ internal sealed class RequestExamples : IOpenApiSchemaTransformer
         [typeof(ExtendRequest)] = """{ "workingDays": 2, "reason": "需组织专家论证" }""",
         [typeof(TransferRequest)] = """{ "toUserId": "li@fire-rescue" }""",
         [typeof(WithdrawRequest)] = """{ "reason": "申请人改变经营计划" }""",
-        [typeof(RatingRequest)] = """{ "score": 5, "comment": "一次办好，非常满意" }""",
+        [typeof(RatingRequest)] = """{ "score": 2, "comment": "窗口等候时间过长", "department": "market-regulation" }""",
         [typeof(PublishRequest)] = """
             { "definition": { "id": "business-licence", "name": "营业执照", "timeLimit": { "workingDays": 3 },
               "steps": [ { "type": "intake", "id": "intake", "name": "受理" },
@@ -53,6 +54,9 @@ internal sealed class RequestExamples : IOpenApiSchemaTransformer
         [typeof(UrgeRequest)] = """{ "note": "申请人反映已超过承诺时限，请尽快办理", "insist": false }""",
         [typeof(DelegationRequest)] = """{ "toUserId": "li@market-regulation", "toDepartment": "market-regulation", "workingDays": 5, "reason": "年休假" }""",
         [typeof(Approval.Engine.Cases.Commands.ResultDocumentInput)] = """{ "number": "JY13501000000001", "name": "食品经营许可证", "validFrom": "2026-12-03", "validTo": "2031-12-02", "fileReference": "elicence:350100:JY13501000000001" }""",
+        [typeof(CommitmentRequest)] = """{ "stepId": "outdoor-sign", "signedBy": "张三", "signedAt": "2026-12-01T09:30:00+08:00" }""",
+        [typeof(VerificationRequest)] = """{ "passed": false, "finding": "现场核查：招牌尺寸与承诺不符" }""",
+        [typeof(FollowUpRequest)] = """{ "outcome": "satisfied", "note": "已电话回访，申请人对整改结果满意" }""",
         [typeof(DeliverRequest)] = """{ "method": "express", "trackingNumber": "SF1234567890" }""",
     };
 

@@ -109,7 +109,10 @@ public sealed record CaseView(
     int Visits,
     RatingView? Rating,
     IReadOnlyList<TaskView> Tasks,
-    IReadOnlyList<CaseDocument>? Documents = null)
+    IReadOnlyList<CaseDocument>? Documents = null,
+    IReadOnlyList<CommitmentView>? Commitments = null,
+    IReadOnlyList<RevocationView>? Revocations = null,
+    string? Credit = null)
 {
     /// <summary>The case as <paramref name="scope"/> lets its reader see it (see <see cref="ReadAccess"/>).</summary>
     public static CaseView From(CaseState state, PublishedWorkflow? workflow, CaseReadScope scope) => new(
@@ -130,7 +133,10 @@ public sealed record CaseView(
         state.Visits,
         state.Rating is { } r ? new RatingView(r.Score, r.Comment, r.At) : null,
         [.. state.Tasks.OrderBy(t => t.OpenedAt).ThenBy(t => t.StepId, StringComparer.Ordinal).Select(t => TaskView.From(t, state.CaseId, workflow))],
-        state.Documents);
+        state.Documents,
+        FollowUpViews.Commitments(state),
+        FollowUpViews.Revocations(state),
+        state.Credit);
 }
 
 /// <summary>The applicant's rating of the service (好差评).</summary>

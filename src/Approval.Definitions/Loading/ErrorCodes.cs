@@ -3,7 +3,7 @@ namespace Approval.Definitions.Loading;
 /// <summary>
 /// The stable codes of every finding the loader reports. Codes are never reused or renumbered:
 /// APV00x file and shape, APV01x time limits and warnings, APV02x steps and flow, APV03x
-/// materials and identity, APV04x conditions, APV06x send back (退回). The table in docs/definition-language.md mirrors
+/// materials and identity, APV04x conditions, APV05x approval on commitment, APV06x send back (退回). The table in docs/definition-language.md mirrors
 /// <see cref="All"/>; a test keeps them in step.
 /// </summary>
 public static class ErrorCodes
@@ -47,6 +47,8 @@ public static class ErrorCodes
     public const string SendBackAcrossBranches = "APV063";
     public const string SendBackIntoBlock = "APV064";
     public const string SendBackDuplicate = "APV065";
+    public const string VerificationLimitMissing = "APV050";
+    public const string VerificationLimitUnits = "APV051";
 
     /// <summary>Every code with its severity, English title and Chinese gloss, in code order.</summary>
     public static IReadOnlyList<ErrorCodeInfo> All { get; } =
@@ -85,6 +87,8 @@ public static class ErrorCodes
         new(SendBackAcrossBranches, Severity.Error, "A sendBack target is in another branch of the same parallel or decision block", "不能退回到其他分支"),
         new(SendBackIntoBlock, Severity.Error, "A sendBack target lies inside an earlier parallel or decision block", "不能退回到已汇合块内部"),
         new(SendBackDuplicate, Severity.Warning, "A sendBack target is listed twice", "退回目标重复"),
+        new(VerificationLimitMissing, Severity.Error, "An item on commitment names no verification limit", "缺少核查时限"),
+        new(VerificationLimitUnits, Severity.Error, "A verification limit must be at least one working day", "核查时限须为工作日"),
     ];
 
     /// <summary>The catalogue entry for <paramref name="code"/>.</summary>

@@ -93,7 +93,7 @@ internal sealed class StepReader(
     {
         const string what = "A task step";
         var o = JsonObjectReader.Open(obj, path, diagnostics, what,
-            [.. Guarded, "department", "role", "timeLimit", "warning", "onOverdue", "maxExtensionWorkingDays", "supplementRounds", "itemCode", "sendBack"])!;
+            [.. Guarded, "department", "role", "timeLimit", "warning", "onOverdue", "maxExtensionWorkingDays", "supplementRounds", "itemCode", "sendBack", "commitment"])!;
         var (id, name) = ReadIdentity(o, what);
 
         var department = string.Empty;
@@ -156,6 +156,7 @@ internal sealed class StepReader(
             SupplementRounds = o.Integer("supplementRounds", 0) ?? 1,
             ItemCode = o.String("itemCode", what, required: false),
             SendBack = ReadSendBack(o, $"Task '{id}'"),
+            Commitment = o.Has("commitment") ? CommitmentReader.Read(o.Get("commitment"), o.PathOf("commitment"), id, diagnostics) : null,
         };
     }
 

@@ -26,4 +26,7 @@ public sealed record TaskStepDefinition : StepDefinition
 
     /// <summary>The item code (事项编码) in the provincial catalogue, sent with the exchange records about this task; null when not catalogued.</summary>
     public string? ItemCode { get; init; }
+
+    /// <summary>Whether and how the item may be approved on the applicant's commitment (告知承诺制); null when it may not.</summary>
+    public CommitmentPolicy? Commitment { get; init; }
 }

@@ -10,8 +10,11 @@ public static class CardLevels
     /// <summary>Not a card: the deadline engine approves the task by silence (超时默许).</summary>
     public const string ApproveBySilence = "approve-by-silence";
 
+    /// <summary>Not a deadline card: a failed verification revoked (撤销) an item approved on commitment.</summary>
+    public const string Revocation = "revocation";
+
     /// <summary>Every level an alert or a card filter may name.</summary>
-    public static IReadOnlyList<string> All { get; } = [Yellow, Red, Escalation, ApproveBySilence];
+    public static IReadOnlyList<string> All { get; } = [Yellow, Red, Escalation, ApproveBySilence, Revocation];
 
     public static bool IsKnown(string? level) => All.Contains(level, StringComparer.Ordinal);
 }

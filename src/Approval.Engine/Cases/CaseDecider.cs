@@ -42,7 +42,7 @@ public static class CaseDecider
             return RetractRules.Retract(state, retract, context); // names the join that fired, also when it ended the case
         }
 
-        if (state.IsEnded)
+        if (state.IsEnded && !FollowUpRules.AllowedAfterEnd(state, command))
         {
             return Refusal.Conflict(RefusalCodes.CaseEnded, $"The case is {state.Status.ToString().ToLowerInvariant()}; nothing more can be done on it.");
         }
@@ -50,6 +50,11 @@ public static class CaseDecider
         if (ConsultationRules.Blocks(state, command, context) is { } blocked)
         {
             return blocked;
+        }
+
+        if (FollowUpRules.WrongKind(state, command) is { } wrongKind)
+        {
+            return wrongKind;
         }
 
         return command switch
@@ -87,6 +92,8 @@ public static class CaseDecider
             AnswerConsultation a => ConsultationRules.Answer(state, a, context),
             WithdrawConsultation w => ConsultationRules.Withdraw(state, w, context),
             UrgeTask u => UrgingRules.Urge(state, u, context),
+            CompleteVerification v => CommitmentRules.Verify(state, v, context),
+            RecordFollowUp f => RectificationRules.FollowUp(state, f, context),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "No rule for this command."),
         };
     }

@@ -76,7 +76,13 @@ internal static class CaseServiceRules
             return Refusal.Forbidden(RefusalCodes.WindowOnly, "The rating is recorded at the window (or its kiosk).");
         }
 
-        return new DecisionFlow(state, context).Then(new CaseRated(command.Score, string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim()));
+        if (RectificationRules.Check(state, command) is { } department)
+        {
+            return department;
+        }
+
+        var flow = new DecisionFlow(state, context).Then(new CaseRated(command.Score, string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim()));
+        return RectificationRules.Open(flow, state, command, context);
     }
 
     public static Decision Transfer(CaseState state, TransferTask command, DecisionContext context)

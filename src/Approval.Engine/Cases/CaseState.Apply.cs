@@ -50,6 +50,12 @@ public sealed partial record CaseState
             ConsultationAnswered x => Apply(x),
             ConsultationWithdrawn x => Apply(x),
             TaskUrged x => Apply(x),
+            CommitmentsSigned x => Apply(x),
+            CreditChecked x => Apply(x),
+            VerificationPassed x => Apply(x),
+            VerificationFailed x => Apply(x),
+            ItemRevoked x => Apply(x),
+            FollowUpRecorded x => Apply(x),
             _ => throw new InvalidOperationException($"No fold for event {e.GetType().Name}."),
         };
         return next with { Version = Version + 1 };
@@ -111,6 +117,7 @@ public sealed partial record CaseState
 
     private CaseState Apply(CaseDelivered e) => WithStep(e.StepId, StepOutcome.Approved) with
     {
+        DeliveredBy = e.Actor.Department,
         Visits = Visits + (e.Method == DeliveryMethods.Pickup ? 1 : 0),
     };
 

@@ -38,16 +38,13 @@ public static class DeadlineSchedule
     /// <summary>The next alert of an open task, or null when it is closed or its clock is stopped.</summary>
     public static CardPoint? NextFor(TaskState task, WorkflowDefinition definition, WorkingCalendar calendar)
     {
-        if (!task.Status.IsOpen() || task.IsClockStopped || definition.FindStep(task.StepId) is not TaskStepDefinition step)
+        if (!task.Status.IsOpen() || task.IsClockStopped || TaskPolicy.For(task, definition) is not { } policy)
         {
             return null;
         }
 
-        return Next(task.Due, task.DueVersion, step.Warning ?? definition.Warning, OverdueOf(task, step), task.CardsIssued, calendar);
+        return Next(task.Due, task.DueVersion, policy.Warning, policy.OnOverdue, task.CardsIssued, calendar);
     }
-
-    /// <summary>What an overdue task gets: its step's rule for an approval task; escalation for any other kind, never approval by silence.</summary>
-    public static OverdueAction OverdueOf(TaskState task, TaskStepDefinition step) => task.Kind == TaskKind.Approval ? step.OnOverdue : OverdueAction.Escalate;
 
     /// <summary>The next alert on the case's promised limit, or null when the case has none, has ended, or its clock is stopped.</summary>
     public static CardPoint? NextFor(CaseState state, WorkflowDefinition definition, WorkingCalendar calendar) =>

@@ -53,6 +53,7 @@ internal sealed class FlowAdvancer
         {
             var rejected = _state.Tasks.FirstOrDefault(t => t.Status == TaskStatus.Rejected);
             CancelOpenTasks(_context.Definition.Steps, "case rejected");
+            CommitmentRules.CancelVerifications(this, _state, "case rejected");
             Emit(new CaseRejected(rejected?.StepId ?? "", rejected?.Reason ?? "rejected"));
         }
     }
@@ -115,6 +116,12 @@ internal sealed class FlowAdvancer
     {
         var due = _context.Calendar.Due(_context.Now, task.TimeLimit);
         Emit(new TaskOpened(TaskIds.For(_state.CaseId, task.Id, _state.RoundOf(task.Id)), task.Id, task.Department, task.Role, due));
+        if (task.Commitment is { } commitment && _state.IsCommitted(task.Id))
+        {
+            CommitmentRules.ApproveOnCommitment(this, _state, task, commitment, _context);
+            return StepOutcome.Approved;
+        }
+
         return StepOutcome.Running;
     }
 

@@ -23,15 +23,27 @@ internal static class IntakeRules
         var applicant = start.Applicant is null ? null : CheckApplicant(start.Applicant, problems);
         FormDataValidator.Collect(start.Data, context.Definition, problems);
         var (provided, deferred) = CheckMaterials(start.Materials ?? [], context, problems);
+        var commitments = CommitmentRules.Check(start, context, problems);
+        CreditRules.Check(start, problems);
         if (problems.Any)
         {
             return problems.ToRefusal();
         }
 
         var due = context.Definition.TimeLimit is { } limit ? context.Calendar.Due(context.Now, limit) : (Calendar.Deadline?)null;
-        return new DecisionFlow(state, context)
-            .Then(new CaseStarted(start.CaseId, context.Definition.Id, context.DefinitionVersion, start.Data, due, applicant, provided, deferred))
-            .Advanced();
+        var flow = new DecisionFlow(state, context)
+            .Then(new CaseStarted(start.CaseId, context.Definition.Id, context.DefinitionVersion, start.Data, due, applicant, provided, deferred));
+        if (start.Credit != CreditStanding.NotChecked)
+        {
+            flow.Then(new CreditChecked(start.Credit.ToString().ToLowerInvariant()));
+        }
+
+        if (commitments.Count > 0)
+        {
+            flow.Then(new CommitmentsSigned(commitments));
+        }
+
+        return flow.Advanced();
     }
 
     private static ApplicantRecord? CheckApplicant(ApplicantInput input, IntakeProblems problems)

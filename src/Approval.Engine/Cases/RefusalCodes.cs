@@ -108,6 +108,23 @@ public static class RefusalCodes
     public const string DelegationEnded = "delegation-ended";
     public const string DocumentInvalid = "document-invalid";
     public const string DocumentValidity = "document-validity";
+    // Approval on commitment, credit, rectification (issue 15)
+    public const string NotOnCommitment = "not-on-commitment";
+    public const string DuplicateCommitment = "duplicate-commitment";
+    public const string SignerRequired = "signer-required";
+    public const string SignedAtInvalid = "signed-at-invalid";
+    public const string DishonestDeferral = "dishonest-deferral";
+    public const string DishonestCommitment = "dishonest-commitment";
+    public const string CreditUnavailable = "credit-unavailable";
+    public const string FindingRequired = "finding-required";
+    public const string FindingTooLong = "finding-too-long";
+    public const string NotVerification = "not-verification";
+    public const string NotRectification = "not-rectification";
+    public const string TaskKind = "task-kind";
+    public const string WindowOrSupervisor = "window-or-supervisor";
+    public const string FollowUpOutcome = "follow-up-outcome";
+    public const string DepartmentNotInCase = "department-not-in-case";
+    public const string PassedRequired = "passed-required";
 
     // Sign-in
     public const string FormExpected = "form-expected";
@@ -203,6 +220,22 @@ public static class RefusalCodes
         new(DelegationEnded, "409", "revoking a delegation that already ended or was revoked"),
         new(DocumentInvalid, "400", "an approval's result document lacks its number, name or first day of validity; every fault is under `errors` (`document.number`, …)"),
         new(DocumentValidity, "400", "an approval's result document ends before it starts (`document.validTo`)"),
+        new(NotOnCommitment, "400", "`commitments[i].stepId` is not an item the definition offers on commitment (告知承诺制)"),
+        new(DuplicateCommitment, "400", "an item committed to twice"),
+        new(SignerRequired, "400", "a commitment names no signer (`signedBy`)"),
+        new(SignedAtInvalid, "400", "a commitment's `signedAt` is missing or after now"),
+        new(DishonestDeferral, "400", "an applicant on the dishonesty list (失信名单) promises materials for later (容缺)"),
+        new(DishonestCommitment, "400", "an applicant on the dishonesty list (失信名单) asks for approval on commitment"),
+        new(CreditUnavailable, "400", "the dishonesty list could not be consulted, so approval on commitment is refused (fail closed)"),
+        new(FindingRequired, "400", "a failed verification (核查) states no `finding`"),
+        new(FindingTooLong, "400", "a verification `finding` or follow-up `note` over 2000 characters"),
+        new(NotVerification, "409", "a verification outcome for a task that is not a verification"),
+        new(NotRectification, "409", "a follow-up (回访) for a task that is not a rectification"),
+        new(TaskKind, "409", "an approval task's command (approve, reject, supplement, suspend, extend) on a verification or rectification task"),
+        new(WindowOrSupervisor, "403", "a follow-up (回访) recorded by someone who is neither a window clerk nor a supervisor"),
+        new(FollowUpOutcome, "400", "a follow-up `outcome` that is not `satisfied`, `dissatisfied` or `unreachable`"),
+        new(DepartmentNotInCase, "400", "a rating names a `department` that had no task in the case"),
+        new(PassedRequired, "400", "a verification outcome without `passed`"),
         new(FormExpected, "400", "the sign-in form was not posted as a form"),
         new(AntiforgeryTokenInvalid, "400", "the form's antiforgery token is missing or stale"),
         new(ReturnUrlNotLocal, "400", "`returnUrl` points off this service"),

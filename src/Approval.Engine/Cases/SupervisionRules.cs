@@ -32,10 +32,10 @@ internal static class SupervisionRules
             return Refusal.Conflict(RefusalCodes.NothingDue, "The task is closed, stopped, or its deadline moved since the sweep saw it.");
         }
 
-        var step = (TaskStepDefinition)context.Definition.FindStep(task.StepId)!;
+        var policy = TaskPolicy.For(task, context.Definition)!;
         var flow = new DecisionFlow(state, context);
         var any = false;
-        foreach (var point in DeadlineSchedule.Pending(task.Due, task.DueVersion, step.Warning ?? context.Definition.Warning, DeadlineSchedule.OverdueOf(task, step), task.CardsIssued, context.Calendar, context.Now))
+        foreach (var point in DeadlineSchedule.Pending(task.Due, task.DueVersion, policy.Warning, policy.OnOverdue, task.CardsIssued, context.Calendar, context.Now))
         {
             any = true;
             if (point.Level == CardLevels.ApproveBySilence)

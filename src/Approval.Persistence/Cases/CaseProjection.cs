@@ -32,6 +32,9 @@ public static class CaseProjection
         ConsultationAnswered x => x.TaskId,
         ConsultationWithdrawn x => x.TaskId,
         TaskUrged x => x.TaskId,
+        VerificationPassed x => x.TaskId,
+        VerificationFailed x => x.TaskId,
+        FollowUpRecorded x => x.TaskId,
         _ => null,
     };
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Approval.Engine.Cases;
 
 namespace Approval.Persistence.Cases;
 
@@ -29,20 +30,18 @@ public sealed class TaskCaseIndex : ICaseCommitObserver
 
     public void Committed(CommittedCase commit)
     {
-        if (commit.After.IsEnded)
+        foreach (var task in commit.Tasks)
         {
-            // No task command follows the end of a case (its tasks are closed): keep the room for running ones.
-            foreach (var task in commit.Tasks)
+            // An ended case's closed tasks take no more commands: keep the room for open ones. Its
+            // follow-up tasks (verification, rectification) stay open after the end and are kept.
+            if (commit.After.IsEnded && commit.After.FindTask(task.Id)?.Status.IsOpen() != true)
             {
                 _caseOf.TryRemove(task.Id, out _);
             }
-
-            return;
-        }
-
-        foreach (var task in commit.Tasks)
-        {
-            Remember(task.Id, task.CaseId);
+            else
+            {
+                Remember(task.Id, task.CaseId);
+            }
         }
     }
 }

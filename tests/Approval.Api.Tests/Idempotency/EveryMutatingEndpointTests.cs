@@ -45,6 +45,8 @@ public class EveryMutatingEndpointTests
         "POST /api/tasks/{taskId:guid}/consultations",
         "POST /api/tasks/{taskId:guid}/answer-consultation",
         "POST /api/tasks/{taskId:guid}/withdraw-consultation",
+        "POST /api/tasks/{taskId:guid}/verification",
+        "POST /api/tasks/{taskId:guid}/follow-up",
         "POST /api/supervision/dead-letters/{id:guid}/redeliver",
         "POST /api/tasks/{taskId:guid}/urge",
         "POST /api/delegations",
@@ -229,6 +231,30 @@ public class EveryMutatingEndpointTests
 
         var revoked = await Retried(_app.Department("fire-rescue", "wang"), $"/api/delegations/{(string)delegation["id"]!}/revoke", null);
         Assert.That((bool)revoked["active"]!, Is.False);
+    }
+
+    [Test]
+    public async Task Verify_a_commitment_after_delivery_and_follow_up_a_bad_rating()
+    {
+        var response = await _app.Window().PostJsonAsync("/api/cases", new
+        {
+            workflowId = "open-restaurant", applicant = Json.Applicant, data = new { hasOutdoorSign = true }, materials = Json.AllMaterials("open-restaurant"),
+            commitments = new[] { new { stepId = "outdoor-sign", signedBy = "张三", signedAt = DateTimeOffset.UtcNow.AddHours(-1) } },
+        });
+        var started = await response.ReadJsonAsync();
+        foreach (var task in started["tasks"]!.AsArray().Where(t => (string)t!["kind"]! == "approval" && (string)t["status"]! == "open"))
+        {
+            await Retried(_app.Department((string)task!["department"]!), $"/api/tasks/{(string)task["id"]!}/approve", new { });
+        }
+
+        var caseId = (string)started["id"]!;
+        await Retried(_app.Window(), $"/api/cases/{caseId}/deliver", new { method = "pickup" });
+        var verification = (string)started["tasks"]!.AsArray().Single(t => (string)t!["kind"]! == "verification")!["id"]!;
+        await Retried(_app.Department("urban-management"), $"/api/tasks/{verification}/verification", new { passed = true, finding = "现场一致" });
+        var rated = await Retried(_app.Window(), $"/api/cases/{caseId}/rating", new { score = 1 });
+        var rectification = (string)rated["tasks"]!.AsArray().Single(t => (string)t!["kind"]! == "rectification")!["id"]!;
+        var closed = await Retried(_app.Window(), $"/api/tasks/{rectification}/follow-up", new { outcome = "satisfied" });
+        Assert.That((string)closed["status"]!, Is.EqualTo("approved"));
     }
 
     [Test]

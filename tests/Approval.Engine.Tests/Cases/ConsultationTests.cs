@@ -81,7 +81,7 @@ public sealed class ConsultationTests
         Assert.Multiple(() =>
         {
             Assert.That(next?.Level, Is.EqualTo(CardLevels.Yellow));
-            Assert.That(DeadlineSchedule.OverdueOf(planning, silent), Is.EqualTo(OverdueAction.Escalate));
+            Assert.That(TaskPolicy.For(planning, silent, definition)?.OnOverdue, Is.EqualTo(OverdueAction.Escalate));
             Assert.That(swept.Refusal, Is.Null);
             Assert.That(swept.Events.OfType<CardIssued>().Select(c => c.Level), Is.EqualTo(new[] { CardLevels.Yellow, CardLevels.Red }));
             Assert.That(swept.Events.OfType<TaskApproved>(), Is.Empty);

@@ -129,6 +129,7 @@ public sealed class ImmutableStateTests
             _ when type == typeof(Deadline) => new Deadline(TestFlows.Monday.AddDays(3), false),
             _ when type == typeof(IReadOnlyList<string>) => new[] { "a" },
             _ when type == typeof(IReadOnlyDictionary<string, JsonElement>) => TestFlows.Data(),
+            _ when type == typeof(IReadOnlyList<CommitmentRecord>) => new[] { new CommitmentRecord("licence", "x", TestFlows.Monday) },
             _ when p.HasDefaultValue => p.DefaultValue,
             _ => throw new AssertionException($"No test value for {p.Member.DeclaringType?.Name}.{p.Name} ({p.ParameterType.Name}); add one here."),
         };

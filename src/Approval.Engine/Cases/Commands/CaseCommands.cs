@@ -10,7 +10,14 @@ public sealed record StartCase(
     Guid CaseId,
     IReadOnlyDictionary<string, JsonElement> Data,
     ApplicantInput? Applicant = null,
-    IReadOnlyList<MaterialInput>? Materials = null) : CaseCommand;
+    IReadOnlyList<MaterialInput>? Materials = null) : CaseCommand
+{
+    /// <summary>Items the applicant commits to (告知承诺制); see <see cref="CommitmentInput"/>.</summary>
+    public IReadOnlyList<CommitmentInput> Commitments { get; init; } = [];
+
+    /// <summary>The dishonesty list's answer about the applicant, looked up by the API (失信名单).</summary>
+    public CreditStanding Credit { get; init; } = CreditStanding.NotChecked;
+}
 
 /// <summary>Take a task into one's own hands.</summary>
 public sealed record ClaimTask(Guid TaskId) : CaseCommand;

@@ -47,6 +47,12 @@ namespace Approval.Engine.Cases.Events;
 [JsonDerivedType(typeof(ConsultationAnswered), "consultation-answered")]
 [JsonDerivedType(typeof(ConsultationWithdrawn), "consultation-withdrawn")]
 [JsonDerivedType(typeof(TaskUrged), "task-urged")]
+[JsonDerivedType(typeof(CommitmentsSigned), "commitments-signed")]
+[JsonDerivedType(typeof(CreditChecked), "credit-checked")]
+[JsonDerivedType(typeof(VerificationPassed), "verification-passed")]
+[JsonDerivedType(typeof(VerificationFailed), "verification-failed")]
+[JsonDerivedType(typeof(ItemRevoked), "item-revoked")]
+[JsonDerivedType(typeof(FollowUpRecorded), "follow-up-recorded")]
 public abstract record CaseEvent
 {
     public DateTimeOffset At { get; init; }
