@@ -8,6 +8,9 @@ namespace Approval.Engine.Cases.Delegations;
 /// </summary>
 public static class DelegationRules
 {
+    /// <summary>Longest delegation in working days: about a year of leave; anything longer is a transfer, not a delegation.</summary>
+    public const int MaxWorkingDays = 250;
+
     /// <summary>Longest reason a delegation keeps.</summary>
     public const int MaxReasonLength = 500;
 
@@ -51,8 +54,8 @@ public static class DelegationRules
             case (null, null):
             case ({ }, { }):
                 return Refused(Refusal.Invalid(RefusalCodes.DelegationPeriod, new FieldPath("to"), "Give the end of the period as either `to` (an instant) or `workingDays`, one of the two."));
-            case (null, { } days) when days < 1:
-                return Refused(Refusal.Invalid(RefusalCodes.WorkingDays, new FieldPath("workingDays"), "A delegation lasts at least one working day."));
+            case (null, { } days) when days is < 1 or > MaxWorkingDays:
+                return Refused(Refusal.Invalid(RefusalCodes.WorkingDays, new FieldPath("workingDays"), $"A delegation lasts 1 to {MaxWorkingDays} working days."));
             case (null, { } days):
                 // The legal counting rule: the start day does not count; the period ends at the close of the Nth working day after it.
                 to = calendar.Due(from, TimeLimit.OfWorkingDays(days)).At;

@@ -46,6 +46,7 @@ public class DelegationTests
             (new(Li.UserId, null, null, null, null, null), Wang, RefusalCodes.DelegationPeriod, "to"),
             (new(Li.UserId, null, null, Now.AddDays(1), 2, null), Wang, RefusalCodes.DelegationPeriod, "to"),
             (new(Li.UserId, null, null, null, 0, null), Wang, RefusalCodes.WorkingDays, "workingDays"),
+            (new(Li.UserId, null, null, null, int.MaxValue, null), Wang, RefusalCodes.WorkingDays, "workingDays"),
             (new(" ", null, null, Now.AddDays(1), null, null), Wang, RefusalCodes.ToUserRequired, "toUserId"),
             (new(Li.UserId, null, null, Now.AddDays(1), null, null), TestFlows.Window, RefusalCodes.DepartmentClerkOnly, null),
             (new("zhao@fire-rescue", null, Now.AddDays(2), Now.AddDays(5), null, null), Wang, RefusalCodes.DelegationOverlaps, null),
