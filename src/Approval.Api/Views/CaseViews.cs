@@ -57,6 +57,9 @@ public sealed record TaskView(
     int Urgings = 0,
     ResultDocument? Document = null)
 {
+    /// <summary><c>approval</c>, <c>verification</c> (核查) or <c>rectification</c> (差评整改); inferred from the ids when not given (inbox rows).</summary>
+    public string? Kind { get; init; } = Kind ?? Lower(TaskKinds.Of(CaseId, StepId, Id).ToString());
+
     public static TaskView From(TaskState task, Guid caseId, PublishedWorkflow? workflow) => new(
         task.TaskId,
         caseId,

@@ -104,7 +104,8 @@ public class FollowUpApiTests
         Assert.That((string?)delivered["status"], Is.EqualTo("completed"));
 
         var inbox = await (await _app.Department("urban-management").GetAsync("/api/tasks?department=urban-management")).ReadJsonAsync();
-        Assert.That(inbox["items"]!.AsArray().Select(t => (string?)t!["id"]), Does.Contain((string?)verification["id"]), "the open verification stays in the inbox after delivery");
+        var row = inbox["items"]!.AsArray().SingleOrDefault(t => (string?)t!["id"] == (string?)verification["id"]);
+        Assert.That((string?)row?["kind"], Is.EqualTo("verification"), "the open verification stays in the inbox after delivery, with its kind");
 
         var url = $"/api/tasks/{verification["id"]}/verification";
         var key = Retry.NewKey();
@@ -189,7 +190,7 @@ public class FollowUpApiTests
         });
 
         var inbox = await (await _app.Department("fire-rescue").GetAsync("/api/tasks")).ReadJsonAsync();
-        Assert.That(inbox["items"]!.AsArray().Select(t => (string?)t!["id"]), Does.Contain((string?)task["id"]));
+        Assert.That((string?)inbox["items"]!.AsArray().SingleOrDefault(t => (string?)t!["id"] == (string?)task["id"])?["kind"], Is.EqualTo("rectification"));
 
         var url = $"/api/tasks/{task["id"]}/follow-up";
         await Problem(await _app.Department("fire-rescue").PostJsonAsync(url, new { outcome = "satisfied" }), HttpStatusCode.Forbidden, RefusalCodes.WindowOrSupervisor);
