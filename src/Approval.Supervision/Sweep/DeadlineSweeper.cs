@@ -29,6 +29,8 @@ public sealed class DeadlineSweeper(
     /// <summary>A deadline that keeps failing is retried on every sweep; this bounds one sweep's pages so a crowd of them cannot hold it forever.</summary>
     private const int MaxPages = 100;
 
+    private const int MinPage = 2_000;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public void Dispose() => _gate.Dispose();
@@ -50,7 +52,8 @@ public sealed class DeadlineSweeper(
     private async Task<SweepResult> SweepOnceAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var batch = options.Value.BatchSize;
+        // A page of at least MinPage: a burst's cases then commit in groups as large as the parallelism allows.
+        var batch = Math.Max(options.Value.BatchSize, MinPage);
         // Deadlines tried in this sweep are not tried again in it: a refused or failing one stays due
         // (its NextAlertAt does not move), and must not fill every page.
         var tried = new HashSet<(Guid, Guid?)>();
@@ -117,9 +120,10 @@ public sealed class DeadlineSweeper(
     private async Task<(List<DueDeadline> Due, bool Complete)> FindDueAsync(DateTime now, int limit, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Ties broken by case, so a page holds all the due tasks of a case it reaches (one command for them).
         var tasks = await db.Tasks.AsNoTracking()
             .Where(t => t.NextAlertAt <= now)
-            .OrderBy(t => t.NextAlertAt)
+            .OrderBy(t => t.NextAlertAt).ThenBy(t => t.CaseId)
             .Take(limit)
             .Select(t => new DueDeadline(t.CaseId, t.Id, t.DueVersion, t.NextAlertAt!.Value))
             .ToListAsync(cancellationToken);
