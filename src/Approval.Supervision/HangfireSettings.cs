@@ -12,8 +12,21 @@ public sealed class HangfireSettings
     /// </summary>
     public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>How often an idle worker polls the queue (PostgreSQL and SQL Server; in-memory storage is signalled).</summary>
+    /// <summary>How often an idle worker polls the queue (SQL Server, and PostgreSQL with <see cref="LongPolling"/> off; in-memory storage is signalled).</summary>
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// PostgreSQL: idle workers wait on LISTEN/NOTIFY (Hangfire.PostgreSql's <c>EnableLongPolling</c>)
+    /// and poll the queue only every <see cref="LongPollingFallbackInterval"/>. Ten workers polling
+    /// every 0.2 s cost a PostgreSQL node about a tenth of a core while idle (docs/benchmarks.md).
+    /// </summary>
+    public bool LongPolling { get; set; } = true;
+
+    /// <summary>
+    /// With <see cref="LongPolling"/>: how often a worker polls anyway. A notification lost with its
+    /// LISTEN connection (Hangfire.PostgreSql issue 410) delays a queued job by at most this long.
+    /// </summary>
+    public TimeSpan LongPollingFallbackInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Hangfire workers in this process: timers, the safety net and deliveries run on them.</summary>
     public int WorkerCount { get; set; } = 10;

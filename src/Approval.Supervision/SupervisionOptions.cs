@@ -47,7 +47,7 @@ public sealed class SupervisionOptions
     /// <summary>The Hangfire server and storage running the timers.</summary>
     public HangfireSettings Hangfire { get; set; } = new();
 
-    /// <summary>Rows read per query by the sweep and the dispatcher.</summary>
+    /// <summary>Rows read per query by the dispatcher, and by the sweep (which reads at least 2,000, so a burst's cases commit in large groups).</summary>
     public int BatchSize { get; set; } = 100;
 
     /// <summary>

@@ -37,6 +37,11 @@ internal sealed class SupervisionOptionsValidator : IValidateOptions<Supervision
             errors.Add("Supervision:Hangfire:QueuePollInterval must be between 00:00:00.05 and 00:01:00.");
         }
 
+        if (hangfire.LongPollingFallbackInterval < TimeSpan.FromMilliseconds(50) || hangfire.LongPollingFallbackInterval > TimeSpan.FromMinutes(1))
+        {
+            errors.Add("Supervision:Hangfire:LongPollingFallbackInterval must be between 00:00:00.05 and 00:01:00.");
+        }
+
         if (hangfire.WorkerCount is < 1 or > 100)
         {
             errors.Add("Supervision:Hangfire:WorkerCount must be between 1 and 100.");

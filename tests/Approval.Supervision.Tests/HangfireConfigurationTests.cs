@@ -24,15 +24,27 @@ public class HangfireConfigurationTests
     }
 
     [Test]
-    public void PostgreSql_uses_its_own_schema_sliding_invisibility_and_the_queue_polling_setting()
+    public void PostgreSql_uses_its_own_schema_sliding_invisibility_and_long_polling_with_the_slow_fallback_poll()
     {
         var options = HangfireStorageFactory.PostgreSqlOptions(Settings);
         Assert.Multiple(() =>
         {
             Assert.That(options.SchemaName, Is.EqualTo("timers"));
             Assert.That(options.UseSlidingInvisibilityTimeout, Is.True);
-            Assert.That(options.QueuePollInterval, Is.EqualTo(TimeSpan.FromMilliseconds(300)));
+            Assert.That(options.EnableLongPolling, Is.True);
+            Assert.That(options.QueuePollInterval, Is.EqualTo(TimeSpan.FromSeconds(5)));
             Assert.That(options.PrepareSchemaIfNecessary, Is.True);
+        });
+    }
+
+    [Test]
+    public void PostgreSql_without_long_polling_polls_at_the_queue_polling_setting()
+    {
+        var options = HangfireStorageFactory.PostgreSqlOptions(new HangfireSettings { QueuePollInterval = TimeSpan.FromMilliseconds(300), LongPolling = false });
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.EnableLongPolling, Is.False);
+            Assert.That(options.QueuePollInterval, Is.EqualTo(TimeSpan.FromMilliseconds(300)));
         });
     }
 
@@ -77,7 +89,7 @@ public class HangfireConfigurationTests
             SafetyNetInterval = TimeSpan.FromSeconds(7),
             WebhookTimeout = TimeSpan.FromSeconds(10),
             DeliveryLease = TimeSpan.FromSeconds(10),
-            Hangfire = new HangfireSettings { SchedulePollingInterval = TimeSpan.Zero, WorkerCount = 0, SchemaName = "a;drop", DistributedLockTimeout = TimeSpan.FromSeconds(1) },
+            Hangfire = new HangfireSettings { SchedulePollingInterval = TimeSpan.Zero, LongPollingFallbackInterval = TimeSpan.FromMinutes(2), WorkerCount = 0, SchemaName = "a;drop", DistributedLockTimeout = TimeSpan.FromSeconds(1) },
         };
         var result = new SupervisionOptionsValidator().Validate(null, options);
         Assert.Multiple(() =>
@@ -86,6 +98,7 @@ public class HangfireConfigurationTests
             Assert.That(result.FailureMessage, Does.Contain("Supervision:TimerHorizon"));
             Assert.That(result.FailureMessage, Does.Contain("Supervision:SafetyNetInterval"));
             Assert.That(result.FailureMessage, Does.Contain("Supervision:Hangfire:SchedulePollingInterval"));
+            Assert.That(result.FailureMessage, Does.Contain("Supervision:Hangfire:LongPollingFallbackInterval"));
             Assert.That(result.FailureMessage, Does.Contain("Supervision:Hangfire:WorkerCount"));
             Assert.That(result.FailureMessage, Does.Contain("Supervision:Hangfire:SchemaName"));
             Assert.That(result.FailureMessage, Does.Contain("Supervision:DeliveryLease"), "a claim that could expire mid-attempt");

@@ -76,6 +76,22 @@ public class SweepTests
     }
 
     [Test]
+    public async Task The_due_deadlines_of_one_case_are_supervised_by_one_command()
+    {
+        var started = await _node.StartCaseAsync();
+        var result = await SweepAt(Local(3, 6));
+        var acted = (await _node.HistoryAsync(started.CaseId)).Where(e => e is CardIssued or TaskApproved { BySilence: true }).ToList();
+        var deadlines = acted.Select(e => e is CardIssued card ? card.TaskId : ((TaskApproved)e).TaskId).Distinct().Count();
+        Assert.Multiple(() =>
+        {
+            Assert.That(deadlines, Is.GreaterThanOrEqualTo(2), "several deadlines of the case were due at once");
+            Assert.That(acted.Select(e => e.Command).Distinct(), Is.EqualTo(new[] { "supervise-deadlines" }), "one command for them all");
+            Assert.That(result.Issued, Is.EqualTo(deadlines));
+            Assert.That(result.Failed, Is.Zero);
+        });
+    }
+
+    [Test]
     public async Task The_case_limit_gets_cards_of_its_own()
     {
         var started = await _node.StartCaseAsync();

@@ -83,6 +83,7 @@ public static class CaseDecider
             ExtendCase x => ClockRules.Extend(state, x, context),
             AllowSupplementRound a => ClockRules.AllowRound(state, a, context),
             SuperviseDeadline s => SupervisionRules.Supervise(state, s, context),
+            SuperviseDeadlines s => SupervisionBatchRules.SuperviseAll(state, s, context),
             RecomputeDeadlines => ClockRules.Recompute(state, context),
             ReceiveMaterial m => CaseServiceRules.ReceiveMaterial(state, m, context),
             WithdrawCase w => CaseServiceRules.Withdraw(state, w, context),

@@ -38,7 +38,9 @@ public static class HangfireStorageFactory
     {
         SchemaName = settings.SchemaName,
         PrepareSchemaIfNecessary = true,
-        QueuePollInterval = settings.QueuePollInterval,
+        // Workers wake on NOTIFY; the slow poll is the fallback for a notification lost with its connection.
+        EnableLongPolling = settings.LongPolling,
+        QueuePollInterval = settings.LongPolling ? settings.LongPollingFallbackInterval : settings.QueuePollInterval,
         // A job fetched by a node that died runs again after a few minutes, not after 30.
         UseSlidingInvisibilityTimeout = true,
         InvisibilityTimeout = TimeSpan.FromMinutes(5),

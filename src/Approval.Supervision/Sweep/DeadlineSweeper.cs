@@ -29,6 +29,8 @@ public sealed class DeadlineSweeper(
     /// <summary>A deadline that keeps failing is retried on every sweep; this bounds one sweep's pages so a crowd of them cannot hold it forever.</summary>
     private const int MaxPages = 100;
 
+    private const int MinPage = 2_000;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public void Dispose() => _gate.Dispose();
@@ -50,7 +52,8 @@ public sealed class DeadlineSweeper(
     private async Task<SweepResult> SweepOnceAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var batch = options.Value.BatchSize;
+        // A page of at least MinPage: a burst's cases then commit in groups as large as the parallelism allows.
+        var batch = Math.Max(options.Value.BatchSize, MinPage);
         // Deadlines tried in this sweep are not tried again in it: a refused or failing one stays due
         // (its NextAlertAt does not move), and must not fill every page.
         var tried = new HashSet<(Guid, Guid?)>();
@@ -68,20 +71,19 @@ public sealed class DeadlineSweeper(
             // fsync for a batch on SQLite); commands on one case still take turns inside the store.
             // Their states are read a chunk at a time in one query, the next chunk while this one runs.
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.SweepParallelism, CancellationToken = cancellationToken };
-            var chunks = fresh.Chunk(CaseStore.PreloadLimit).ToList();
+            // The due deadlines of one case (its tasks sharing a close of day) are one command: one fold and one write.
+            var chunks = fresh.GroupBy(d => d.CaseId).Select(g => g.ToArray()).Chunk(CaseStore.PreloadLimit).ToList();
             var preload = PreloadAsync(chunks[0], cancellationToken);
             for (var c = 0; c < chunks.Count; c++)
             {
                 await preload;
                 preload = c + 1 < chunks.Count ? PreloadAsync(chunks[c + 1], cancellationToken) : Task.CompletedTask;
-                await Parallel.ForEachAsync(chunks[c], parallel, async (deadline, ct) =>
+                await Parallel.ForEachAsync(chunks[c], parallel, async (deadlines, ct) =>
                 {
-                    switch (await SuperviseAsync(deadline, ct))
-                    {
-                        case true: Interlocked.Increment(ref issued); break;
-                        case false: Interlocked.Increment(ref done); break;
-                        default: Interlocked.Increment(ref failed); break;
-                    }
+                    var (i, d, f) = await SuperviseCaseAsync(deadlines, ct);
+                    Interlocked.Add(ref issued, i);
+                    Interlocked.Add(ref done, d);
+                    Interlocked.Add(ref failed, f);
                 });
             }
 
@@ -102,11 +104,11 @@ public sealed class DeadlineSweeper(
     }
 
     /// <summary>Reads the chunk's cases ahead; a failure only means each command reads its own case.</summary>
-    private async Task PreloadAsync(DueDeadline[] chunk, CancellationToken cancellationToken)
+    private async Task PreloadAsync(DueDeadline[][] chunk, CancellationToken cancellationToken)
     {
         try
         {
-            await store.PreloadAsync(chunk.Select(d => d.CaseId), cancellationToken);
+            await store.PreloadAsync(chunk.Select(d => d[0].CaseId), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -118,9 +120,10 @@ public sealed class DeadlineSweeper(
     private async Task<(List<DueDeadline> Due, bool Complete)> FindDueAsync(DateTime now, int limit, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Ties broken by case, so a page holds all the due tasks of a case it reaches (one command for them).
         var tasks = await db.Tasks.AsNoTracking()
             .Where(t => t.NextAlertAt <= now)
-            .OrderBy(t => t.NextAlertAt)
+            .OrderBy(t => t.NextAlertAt).ThenBy(t => t.CaseId)
             .Take(limit)
             .Select(t => new DueDeadline(t.CaseId, t.Id, t.DueVersion, t.NextAlertAt!.Value))
             .ToListAsync(cancellationToken);
@@ -137,6 +140,56 @@ public sealed class DeadlineSweeper(
     /// Supervises one deadline through the engine (a timer's firing, or one row of a sweep).
     /// True: issued; false: nothing was due any more (done elsewhere, or the deadline moved); null: failed (logged).
     /// </summary>
+    /// <summary>
+    /// Supervises every given due deadline of one case in one command; answers how many were issued,
+    /// found done, and failed (a failure fails them all: they stay due for the next sweep).
+    /// </summary>
+    private async Task<(int Issued, int Done, int Failed)> SuperviseCaseAsync(DueDeadline[] deadlines, CancellationToken cancellationToken)
+    {
+        if (deadlines.Length == 1)
+        {
+            return await SuperviseAsync(deadlines[0], cancellationToken) switch
+            {
+                true => (1, 0, 0),
+                false => (0, 1, 0),
+                _ => (0, 0, 1),
+            };
+        }
+
+        var caseId = deadlines[0].CaseId;
+        try
+        {
+            var command = new SuperviseDeadlines([.. deadlines.Select(d => new SuperviseDeadline(d.TaskId, d.DueVersion))]);
+            var outcome = await store.ExecuteAsync(caseId, command, Actor.System, cancellationToken);
+            if (!outcome.IsAccepted)
+            {
+                if (outcome.Refusal!.Code != RefusalCodes.NothingDue)
+                {
+                    logger.LogWarning("Supervision of {Count} deadlines of case {CaseId} refused: {Code} {Message}", deadlines.Length, caseId, outcome.Refusal.Code, outcome.Refusal.Message);
+                }
+
+                return (0, deadlines.Length, 0);
+            }
+
+            var acted = outcome.Events.Select(TaskOf).ToHashSet();
+            var issued = deadlines.Count(d => acted.Contains(d.TaskId));
+            return (issued, deadlines.Length - issued, 0);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Supervision of {Count} deadlines of case {CaseId} failed; they stay due and the safety net retries them.", deadlines.Length, caseId);
+            return (0, 0, deadlines.Length);
+        }
+    }
+
+    /// <summary>The deadline an event of a supervision acted on: a card's task (null: the case's own), or a task approved by silence.</summary>
+    private static Guid? TaskOf(Approval.Engine.Cases.Events.CaseEvent e) => e switch
+    {
+        Approval.Engine.Cases.Events.CardIssued card => card.TaskId,
+        Approval.Engine.Cases.Events.TaskApproved approved => approved.TaskId,
+        _ => Guid.Empty,
+    };
+
     public async Task<bool?> SuperviseAsync(DueDeadline deadline, CancellationToken cancellationToken)
     {
         try

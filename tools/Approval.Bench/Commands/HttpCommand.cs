@@ -15,11 +15,12 @@ internal static class HttpCommand
         var postgres = new Option<bool>("--postgres") { Description = "Run the service on a throw-away PostgreSQL cluster instead of SQLite." };
         var url = new Option<Uri?>("--url") { Description = "Drive a service already running here instead of starting one (no RSS/CPU figures)." };
         var dll = new Option<string?>("--service-dll") { Description = "The service to start (default src/Approval.Api/bin/Release/net10.0/Approval.Api.dll)." };
+        var idle = new Option<int>("--idle-seconds") { Description = "Before the load, the service's CPU over this many idle seconds (0: not measured)." };
         var json = CommonOptions.Json();
         var smoke = CommonOptions.Smoke();
         var command = new Command("http", "N concurrent clients drive complete cases through the HTTP API: cases/s, requests/s, latency percentiles, peak RSS.")
         {
-            clients, duration, warmup, postgres, url, dll, json, smoke,
+            clients, duration, warmup, postgres, url, dll, idle, json, smoke,
         };
         command.SetAction(async (parse, _) =>
         {
@@ -27,7 +28,7 @@ internal static class HttpCommand
             var load = isSmoke
                 ? LoadSettings.Smoke
                 : new LoadSettings(parse.GetValue(clients), TimeSpan.FromSeconds(parse.GetValue(warmup)), TimeSpan.FromSeconds(parse.GetValue(duration)), null);
-            var settings = new HttpScenario.Settings(load, parse.GetValue(postgres), parse.GetValue(url), parse.GetValue(dll), isSmoke);
+            var settings = new HttpScenario.Settings(load, parse.GetValue(postgres), parse.GetValue(url), parse.GetValue(dll), isSmoke, parse.GetValue(idle));
             var report = await ProgressBar.RunAsync(AnsiConsole.Console, "http", p => HttpScenario.RunAsync(settings, p));
             return await CommonOptions.FinishAsync(report, parse.GetValue(json));
         });

@@ -10,13 +10,15 @@ namespace Approval.Bench.Http;
 /// </summary>
 public static class HttpScenario
 {
-    public sealed record Settings(LoadSettings Load, bool Postgres, Uri? Url, string? ServiceDll, bool Smoke);
+    /// <param name="IdleSeconds">When above 0, the service's CPU over this many idle seconds after start-up, before the load.</param>
+    public sealed record Settings(LoadSettings Load, bool Postgres, Uri? Url, string? ServiceDll, bool Smoke, int IdleSeconds = 0);
 
     public static async Task<ScenarioReport> RunAsync(Settings settings, IProgress<double>? progress = null)
     {
         var bundle = Bundle.Load();
         var describe = HttpLoad.Describe(settings.Load);
         HttpLoad.Result result;
+        Metric? idle = null;
         if (settings.Url is { } url)
         {
             describe["url"] = url.ToString();
@@ -32,6 +34,7 @@ public static class HttpScenario
                 describe["database"] = database.Provider;
                 await using var service = await ServiceProcess.StartAsync(settings.ServiceDll ?? RepoPaths.ServiceDll(), database, RepoPaths.Workflows, folder, TimeSpan.FromSeconds(60));
                 describe["service"] = $"pid {service.Pid}";
+                idle = settings.IdleSeconds > 0 ? await IdleCpu.MeasureAsync(service, TimeSpan.FromSeconds(settings.IdleSeconds)) : null;
                 result = await HttpLoad.RunAsync(service.BaseAddress, service, bundle, settings.Load, progress);
             }
             finally
@@ -41,7 +44,7 @@ public static class HttpScenario
             }
         }
 
-        var report = new ScenarioReport("http", describe, result.Metrics, result.Errors, result.ErrorSamples);
+        var report = new ScenarioReport("http", describe, idle is null ? result.Metrics : [.. result.Metrics, idle], result.Errors, result.ErrorSamples);
         return settings.Smoke ? report.WithoutTargets() : report;
     }
 
