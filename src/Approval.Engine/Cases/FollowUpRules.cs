@@ -16,6 +16,7 @@ internal static class FollowUpRules
         ReleaseTask r => IsFollowUp(state, r.TaskId),
         TransferTask t => IsFollowUp(state, t.TaskId),
         SuperviseDeadline { TaskId: { } taskId } => IsFollowUp(state, taskId),
+        SuperviseDeadlines batch => batch.Deadlines.All(d => d.TaskId is { } taskId && IsFollowUp(state, taskId)),
         CompleteVerification => true,
         RecordFollowUp => true,
         _ => false,

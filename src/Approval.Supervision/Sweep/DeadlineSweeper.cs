@@ -137,10 +137,6 @@ public sealed class DeadlineSweeper(
     }
 
     /// <summary>
-    /// Supervises one deadline through the engine (a timer's firing, or one row of a sweep).
-    /// True: issued; false: nothing was due any more (done elsewhere, or the deadline moved); null: failed (logged).
-    /// </summary>
-    /// <summary>
     /// Supervises every given due deadline of one case in one command; answers how many were issued,
     /// found done, and failed (a failure fails them all: they stay due for the next sweep).
     /// </summary>
@@ -190,6 +186,10 @@ public sealed class DeadlineSweeper(
         _ => Guid.Empty,
     };
 
+    /// <summary>
+    /// Supervises one deadline through the engine (a timer's firing, or one row of a sweep).
+    /// True: issued; false: nothing was due any more (done elsewhere, or the deadline moved); null: failed (logged).
+    /// </summary>
     public async Task<bool?> SuperviseAsync(DueDeadline deadline, CancellationToken cancellationToken)
     {
         try
