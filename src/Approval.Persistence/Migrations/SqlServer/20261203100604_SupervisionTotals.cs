@@ -26,7 +26,7 @@ namespace Approval.Persistence.Migrations.SqlServer
             // A database that already has daily counters starts with their sums, so the totals agree at once.
             migrationBuilder.Sql("""
                 INSERT INTO supervision_totals ("Department", "Counter", "Value")
-                SELECT "Department", "Counter", SUM("Value") FROM supervision_daily GROUP BY "Department", "Counter"
+                SELECT "Department", "Counter", SUM("Value") FROM supervision_daily GROUP BY "Department", "Counter";
                 """);
         }
 
