@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Approval.Engine.Cases;
 using Approval.Security;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
@@ -44,37 +43,11 @@ public class ScreenPageTests
         _server?.Dispose();
     }
 
-    private async Task<IPage> NewPageAsync()
-    {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _server.Address.ToString(), Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout((float)Wait.TotalMilliseconds);
-        return page;
-    }
+    private Task<IPage> NewPageAsync() => ScreenPages.NewPageAsync(_browser, _server, Wait);
 
-    /// <summary>Signs in through the Development picker, as a supervisor, and lands on <paramref name="returnUrl"/>.</summary>
-    private async Task<IPage> SignedInAsync(string returnUrl = "/dashboard")
-    {
-        var page = await NewPageAsync();
-        await page.GotoAsync(returnUrl);
-        Assert.That(page.Url, Does.Contain("/signin"), "an anonymous browser is sent to sign in");
-        var pick = page.Locator("form:has(input[name=mode][value=pick])");
-        await pick.Locator("input[name=user]").FillAsync("boss");
-        await pick.Locator("input[name=name]").FillAsync("督查科");
-        await pick.Locator("select[name=role]").SelectOptionAsync(ClerkRoles.Supervisor);
-        await pick.Locator("button").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == returnUrl);
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string returnUrl = "/dashboard") => ScreenPages.SignedInAsync(_browser, _server, Wait, returnUrl);
 
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
-        TestContext.AddTestAttachment(file, name);
-    }
+    private static Task ScreenshotAsync(IPage page, string name) => ScreenPages.ScreenshotAsync(page, name);
 
     [Test]
     public async Task Anonymous_access_is_refused()

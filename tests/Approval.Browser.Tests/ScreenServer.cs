@@ -33,6 +33,9 @@ internal sealed class ScreenServer : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>The service's connection string, for the CLI run beside it.</summary>
+    public string ConnectionString => $"Data Source={Path.Combine(_folder, "approval.db")}";
+
     /// <summary>Where the browser goes, e.g. http://127.0.0.1:41234/.</summary>
     public Uri Address { get; }
 
@@ -42,7 +45,7 @@ internal sealed class ScreenServer : WebApplicationFactory<Program>
         var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",
-            ["Database:ConnectionString"] = $"Data Source={Path.Combine(_folder, "approval.db")}",
+            ["Database:ConnectionString"] = ConnectionString,
         };
         foreach (var (key, value) in settings)
         {

@@ -16,8 +16,10 @@ public sealed record LiveChange(string Kind, Guid CaseId, string WorkflowId, Gui
 /// browser loses its oldest changes, never slows a command: each subscriber's buffer is bounded.
 /// </summary>
 /// <remarks>
-/// Only this process's commits are heard; with several nodes a page refetches the figures on every
-/// heartbeat too, so it is never more than one heartbeat behind. Thread safe.
+/// On PostgreSQL, <see cref="PostgresLiveRelay"/> passes every node's commits to every other node's
+/// feed (LISTEN/NOTIFY). Should a notification be lost (the listening connection broke), a page
+/// still refetches the figures on every heartbeat, so it is never more than one heartbeat behind.
+/// Thread safe.
 /// </remarks>
 public sealed class LiveFeed : ICaseCommitObserver
 {
@@ -32,6 +34,25 @@ public sealed class LiveFeed : ICaseCommitObserver
             return;
         }
 
+        foreach (var change in ChangesOf(commit))
+        {
+            Publish(change);
+        }
+    }
+
+    /// <summary>Passes <paramref name="change"/> to every open stream (a change heard from another node, or this one's).</summary>
+    public void Publish(LiveChange change)
+    {
+        foreach (var channel in _subscribers.Values)
+        {
+            channel.Writer.TryWrite(change);
+        }
+    }
+
+    /// <summary>The changes of one commit the screen shows: cases started, tasks finished, cards issued.</summary>
+    public static IEnumerable<LiveChange> ChangesOf(CommittedCase commit)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
         var after = commit.After;
         foreach (var e in commit.Events)
         {
@@ -45,10 +66,7 @@ public sealed class LiveFeed : ICaseCommitObserver
             };
             if (change is not null)
             {
-                foreach (var channel in _subscribers.Values)
-                {
-                    channel.Writer.TryWrite(change);
-                }
+                yield return change;
             }
         }
     }

@@ -14,6 +14,10 @@ internal static class ScreenServiceCollectionExtensions
         services.AddHostedService<CounterFoldingService>();
         services.AddSingleton<LiveFeed>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICaseCommitObserver, LiveFeed>(sp => sp.GetRequiredService<LiveFeed>()));
+        // Several nodes on one PostgreSQL database: each node's changes reach every node's feed.
+        services.AddSingleton<PostgresLiveRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresLiveRelay>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICaseCommitObserver, PostgresLiveRelay>(sp => sp.GetRequiredService<PostgresLiveRelay>()));
         services.AddSingleton<ScreenStatistics>();
         return services;
     }

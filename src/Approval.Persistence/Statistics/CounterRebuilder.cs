@@ -66,10 +66,13 @@ public sealed class CounterRebuilder(IDbContextFactory<ApprovalDbContext> dbFact
         await db.Set<CounterDeltaRow>().ExecuteDeleteAsync(cancellationToken);
         await db.Set<DailyCounterRow>().ExecuteDeleteAsync(cancellationToken);
         await db.Set<StandingCounterRow>().ExecuteDeleteAsync(cancellationToken);
+        await db.Set<TotalCounterRow>().ExecuteDeleteAsync(cancellationToken);
         await CounterStore.AddAsync(db, computed, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return computed;
     }
+
+    private static string Name(string department) => department.Length == 0 ? "(centre)" : department;
 
     /// <summary>
     /// Where the stored counters (deltas included) differ from what the events imply: empty when they agree.
@@ -96,7 +99,20 @@ public sealed class CounterRebuilder(IDbContextFactory<ApprovalDbContext> dbFact
             var have = stored.GetValueOrDefault(key);
             if (want != have)
             {
-                differences.Add($"{key.Day?.ToString("yyyy-MM-dd") ?? "now"} {(key.Department.Length == 0 ? "(centre)" : key.Department)} {key.Counter}: stored {have}, events say {want}");
+                differences.Add($"{key.Day?.ToString("yyyy-MM-dd") ?? "now"} {Name(key.Department)} {key.Counter}: stored {have}, events say {want}");
+            }
+        }
+
+        // The all-time totals must be the events' daily counters summed over every day.
+        var computedTotals = computed.Where(c => c.Key.Day is not null).GroupBy(c => (c.Key.Department, c.Key.Counter)).ToDictionary(g => g.Key, g => g.Sum(c => c.Value));
+        var storedTotals = (await CounterStore.TotalsAsync(db, null, cancellationToken)).ToDictionary(r => (r.Department, r.Counter), r => r.Value);
+        foreach (var key in computedTotals.Keys.Union(storedTotals.Keys))
+        {
+            var want = computedTotals.GetValueOrDefault(key);
+            var have = storedTotals.GetValueOrDefault(key);
+            if (want != have)
+            {
+                differences.Add($"all-time {Name(key.Department)} {key.Counter}: stored {have}, events say {want}");
             }
         }
 

@@ -27,6 +27,18 @@ internal sealed class StandingCounterRowConfiguration : IEntityTypeConfiguration
     }
 }
 
+/// <summary>Table <c>supervision_totals</c>.</summary>
+internal sealed class TotalCounterRowConfiguration : IEntityTypeConfiguration<TotalCounterRow>
+{
+    public void Configure(EntityTypeBuilder<TotalCounterRow> e)
+    {
+        e.ToTable("supervision_totals");
+        e.HasKey(c => new { c.Department, c.Counter });
+        e.Property(c => c.Department).HasMaxLength(100);
+        e.Property(c => c.Counter).HasMaxLength(64);
+    }
+}
+
 /// <summary>Table <c>supervision_deltas</c>: append-only until folded.</summary>
 internal sealed class CounterDeltaRowConfiguration : IEntityTypeConfiguration<CounterDeltaRow>
 {

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Persistence.Statistics;
 
-/// <summary>Adds changes to the stored counters, and reads them back with the deltas not yet folded.</summary>
+/// <summary>Adds changes to the stored counters (daily, all-time totals, standing), and reads them back with the deltas not yet folded.</summary>
 public static class CounterStore
 {
     /// <summary>Adds <paramref name="changes"/> to the counter rows in <paramref name="db"/> and saves; the caller owns the transaction.</summary>
@@ -32,6 +32,11 @@ public static class CounterStore
             }
         }
 
+        if (daily.Count > 0)
+        {
+            await AddTotalsAsync(db, daily, cancellationToken);
+        }
+
         if (standing.Count > 0)
         {
             var existing = (await db.Set<StandingCounterRow>().ToListAsync(cancellationToken)).ToDictionary(r => (r.Department, r.Counter));
@@ -51,6 +56,50 @@ public static class CounterStore
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    // Every daily change also moves its all-time total, so no reader sums the days of history.
+    private static async Task AddTotalsAsync(ApprovalDbContext db, List<KeyValuePair<CounterKey, long>> daily, CancellationToken cancellationToken)
+    {
+        var sums = daily.GroupBy(c => (c.Key.Department, c.Key.Counter)).Select(g => (g.Key, Amount: g.Sum(c => c.Value))).Where(s => s.Amount != 0).ToList();
+        var departments = sums.Select(s => s.Key.Department).Distinct().ToList();
+        var existing = (await db.Set<TotalCounterRow>().Where(r => departments.Contains(r.Department)).ToListAsync(cancellationToken))
+            .ToDictionary(r => (r.Department, r.Counter));
+        foreach (var ((department, counter), amount) in sums)
+        {
+            if (existing.TryGetValue((department, counter), out var row))
+            {
+                row.Value += amount;
+            }
+            else
+            {
+                row = new TotalCounterRow { Department = department, Counter = counter, Value = amount };
+                existing[(department, counter)] = row;
+                db.Add(row);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The daily counters summed over all days (of <paramref name="department"/>, or every one),
+    /// deltas not yet folded included: one row per department and counter, whatever the history.
+    /// </summary>
+    public static async Task<List<TotalCounterRow>> TotalsAsync(ApprovalDbContext db, string? department, CancellationToken cancellationToken)
+    {
+        var rows = db.Set<TotalCounterRow>().AsNoTracking();
+        var deltas = db.Set<CounterDeltaRow>().AsNoTracking().Where(d => d.Day != null);
+        if (department is not null)
+        {
+            rows = rows.Where(r => r.Department == department);
+            deltas = deltas.Where(d => d.Department == department);
+        }
+
+        var stored = await rows.ToListAsync(cancellationToken);
+        var pending = await deltas.GroupBy(d => new { d.Department, d.Counter })
+            .Select(g => new { g.Key.Department, g.Key.Counter, Amount = g.Sum(d => d.Amount) })
+            .ToListAsync(cancellationToken);
+        return Merge(stored, pending.Select(p => new TotalCounterRow { Department = p.Department, Counter = p.Counter, Value = p.Amount }),
+            r => (r.Department, r.Counter));
     }
 
     /// <summary>Daily counters from <paramref name="from"/> to <paramref name="to"/> (inclusive), deltas not yet folded included.</summary>
@@ -112,6 +161,9 @@ public static class CounterStore
                 a.Value += b.Value;
                 break;
             case (StandingCounterRow a, StandingCounterRow b):
+                a.Value += b.Value;
+                break;
+            case (TotalCounterRow a, TotalCounterRow b):
                 a.Value += b.Value;
                 break;
         }

@@ -6,7 +6,7 @@ namespace Approval.Persistence.Statistics;
 
 /// <summary>
 /// The overview of <c>GET /api/supervision/overview</c>, read from the supervision counters
-/// (<see cref="CounterStore"/>) and one bounded index read per open task status, so its cost does
+/// (<see cref="CounterStore"/>: standing and all-time totals, never a sum over days) and one bounded index read per open task status, so its cost does
 /// not grow with history.
 /// </summary>
 public sealed class SupervisionStatistics(IDbContextFactory<ApprovalDbContext> dbFactory, TimeProvider time)
@@ -19,12 +19,12 @@ public sealed class SupervisionStatistics(IDbContextFactory<ApprovalDbContext> d
         var nowUtc = now.UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var standing = await CounterStore.StandingAsync(db, cancellationToken);
-        var daily = await CounterStore.DailyAsync(db, DateOnly.MinValue, DateOnly.MaxValue, Counters.Centre, cancellationToken);
+        var totals = await CounterStore.TotalsAsync(db, Counters.Centre, cancellationToken);
 
         var byStatus = standing.Where(r => r.Department == Counters.Centre && r.Counter.StartsWith(Counters.StatusPrefix, StringComparison.Ordinal) && r.Value != 0)
             .ToDictionary(r => r.Counter[Counters.StatusPrefix.Length..], r => (int)r.Value);
 
-        int Sum(string counter) => (int)daily.Where(r => r.Counter == counter).Sum(r => r.Value);
+        int Sum(string counter) => (int)totals.Where(r => r.Counter == counter).Sum(r => r.Value);
         var completed = Sum(Counters.Completed);
         var onTime = Sum(Counters.CompletedOnTime);
         var oneVisit = Sum(Counters.CompletedOneVisit);

@@ -14,7 +14,7 @@ namespace Approval.Cli.Commands;
 
 /// <summary>
 /// <c>approval supervision rebuild [--check]</c>: recomputes the one screen's counters
-/// (supervision_daily, supervision_standing) from the case events, the audit trail, and replaces
+/// (supervision_daily, supervision_totals, supervision_standing) from the case events, the audit trail, and replaces
 /// the stored ones — or, with <c>--check</c>, only says where they disagree.
 /// </summary>
 /// <remarks>Exit codes: 0 rebuilt (or they agree), 1 they disagree (<c>--check</c>), 2 bad arguments or an unreadable database.</remarks>

@@ -410,6 +410,24 @@ namespace Approval.Persistence.Migrations.SqlServer
                     b.ToTable("supervision_standing", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Persistence.Statistics.TotalCounterRow", b =>
+                {
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Counter")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Department", "Counter");
+
+                    b.ToTable("supervision_totals", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Persistence.Supervision.OutboxMessageRow", b =>
                 {
                     b.Property<Guid>("Id")

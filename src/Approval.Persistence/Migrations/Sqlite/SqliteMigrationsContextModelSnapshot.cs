@@ -401,6 +401,24 @@ namespace Approval.Persistence.Migrations.Sqlite
                     b.ToTable("supervision_standing", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Persistence.Statistics.TotalCounterRow", b =>
+                {
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Counter")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Department", "Counter");
+
+                    b.ToTable("supervision_totals", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Persistence.Supervision.OutboxMessageRow", b =>
                 {
                     b.Property<Guid>("Id")
