@@ -372,4 +372,19 @@ public class FollowUpTests
         var decision = d.Do(new SuperviseDeadline(task.TaskId, task.DueVersion), Actor.System);
         Assert.That(decision.Events.OfType<CardIssued>().Select(c => c.Level), Is.EqualTo(new[] { CardLevels.Yellow, CardLevels.Red }));
     }
+
+    [Test]
+    public void The_sweep_cards_every_follow_up_of_a_delivered_case_in_one_command()
+    {
+        var d = Delivered(Committed());
+        d.Do(new RateService(1, null), TestFlows.Window);
+        var verification = Verification(d);
+        var rectification = d.State.Tasks.Single(t => t.Kind == TaskKind.Rectification);
+        d.Now = new[] { verification.Due.At, rectification.Due.At }.Max().AddMinutes(1);
+
+        var decision = d.Do(new SuperviseDeadlines([new SuperviseDeadline(verification.TaskId, verification.DueVersion), new SuperviseDeadline(rectification.TaskId, rectification.DueVersion)]), Actor.System);
+
+        Assert.That(decision.Refusal, Is.Null, decision.Refusal?.Message);
+        Assert.That(decision.Events.OfType<CardIssued>().Where(c => c.Level == CardLevels.Red).Select(c => c.TaskId), Is.EquivalentTo(new[] { verification.TaskId, rectification.TaskId }));
+    }
 }
