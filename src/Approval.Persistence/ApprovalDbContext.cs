@@ -70,6 +70,7 @@ public class ApprovalDbContext : DbContext
             e.Property(t => t.StepId).HasMaxLength(100).IsRequired();
             e.Property(t => t.Department).HasMaxLength(100).IsRequired();
             e.Property(t => t.Role).HasMaxLength(100);
+            e.Property(t => t.Kind).HasMaxLength(16).IsRequired().HasDefaultValue("Approval");
             e.Property(t => t.Status).HasMaxLength(32).IsRequired();
             e.Property(t => t.ClaimedBy).HasMaxLength(100);
             e.HasIndex(t => t.CaseId);

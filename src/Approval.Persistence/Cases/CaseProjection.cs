@@ -63,6 +63,7 @@ public static class CaseProjection
         StepId = task.StepId,
         Department = task.Department,
         Role = task.Role,
+        Kind = task.Kind.ToString(),
         Status = task.Status.ToString(),
         ClaimedBy = task.ClaimedBy,
         OpenedAt = task.OpenedAt.UtcDateTime,

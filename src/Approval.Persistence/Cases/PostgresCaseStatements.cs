@@ -12,7 +12,7 @@ namespace Approval.Persistence.Cases;
 internal static class PostgresCaseStatements
 {
     private static readonly string[] CaseColumns = ["Id", "WorkflowId", "WorkflowVersion", "Status", "Version", "StartedAt", "EndedAt", "DueAt", "DueProvisional", "NextAlertAt", "DueVersion", "Visits"];
-    private static readonly string[] TaskColumns = ["Id", "CaseId", "StepId", "Department", "Role", "Status", "ClaimedBy", "OpenedAt", "ClosedAt", "DueAt", "DueProvisional", "NextAlertAt", "DueVersion"];
+    private static readonly string[] TaskColumns = ["Id", "CaseId", "StepId", "Department", "Role", "Kind", "Status", "ClaimedBy", "OpenedAt", "ClosedAt", "DueAt", "DueProvisional", "NextAlertAt", "DueVersion"];
     private static readonly string[] EventColumns = ["CaseId", "Sequence", "Type", "At", "ActorId", "ActorRoles", "ActorDepartment", "Payload", "Hash"];
 
     private static readonly string InsertCase = Insert("cases", CaseColumns);
@@ -49,7 +49,7 @@ internal static class PostgresCaseStatements
         foreach (var (t, isNew) in write.Tasks)
         {
             batch.BatchCommands.Add(Command(isNew ? InsertTask : UpdateTask,
-                t.Id, t.CaseId, t.StepId, t.Department, t.Role, t.Status, t.ClaimedBy, t.OpenedAt, t.ClosedAt, t.DueAt, t.DueProvisional, t.NextAlertAt, t.DueVersion));
+                t.Id, t.CaseId, t.StepId, t.Department, t.Role, t.Kind, t.Status, t.ClaimedBy, t.OpenedAt, t.ClosedAt, t.DueAt, t.DueProvisional, t.NextAlertAt, t.DueVersion));
         }
 
         NpgsqlBatchCommand? answerCommand = null;

@@ -26,7 +26,7 @@ internal sealed class SqliteCaseStatements : IDisposable
         string[] caseColumns = ["Id", "WorkflowId", "WorkflowVersion", "Status", "Version", "StartedAt", "EndedAt", "DueAt", "DueProvisional", "NextAlertAt", "DueVersion", "Visits"];
         _insertCase = Insert(connection, "cases", caseColumns);
         _updateCase = Command(connection, Update("cases", caseColumns) + " AND Version = $ExpectedVersion", [.. caseColumns, "ExpectedVersion"]);
-        string[] taskColumns = ["Id", "CaseId", "StepId", "Department", "Role", "Status", "ClaimedBy", "OpenedAt", "ClosedAt", "DueAt", "DueProvisional", "NextAlertAt", "DueVersion"];
+        string[] taskColumns = ["Id", "CaseId", "StepId", "Department", "Role", "Kind", "Status", "ClaimedBy", "OpenedAt", "ClosedAt", "DueAt", "DueProvisional", "NextAlertAt", "DueVersion"];
         _insertTask = Insert(connection, "tasks", taskColumns);
         _updateTask = Command(connection, Update("tasks", taskColumns), taskColumns);
     }
@@ -61,7 +61,7 @@ internal sealed class SqliteCaseStatements : IDisposable
         foreach (var (t, isNew) in write.Tasks)
         {
             var command = isNew ? _insertTask : _updateTask;
-            Bind(command, t.Id, t.CaseId, t.StepId, t.Department, t.Role, t.Status, t.ClaimedBy, t.OpenedAt, t.ClosedAt, t.DueAt, t.DueProvisional, t.NextAlertAt, t.DueVersion);
+            Bind(command, t.Id, t.CaseId, t.StepId, t.Department, t.Role, t.Kind, t.Status, t.ClaimedBy, t.OpenedAt, t.ClosedAt, t.DueAt, t.DueProvisional, t.NextAlertAt, t.DueVersion);
             command.ExecuteNonQuery();
         }
 

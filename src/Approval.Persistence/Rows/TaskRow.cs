@@ -8,6 +8,9 @@ public sealed class TaskRow
     public string StepId { get; set; } = "";
     public string Department { get; set; } = "";
     public string? Role { get; set; }
+
+    /// <summary>The task's <c>TaskKind</c> by name; rows written before kinds existed are approval tasks.</summary>
+    public string Kind { get; set; } = "Approval";
     public string Status { get; set; } = "";
     public string? ClaimedBy { get; set; }
     public DateTime OpenedAt { get; set; }

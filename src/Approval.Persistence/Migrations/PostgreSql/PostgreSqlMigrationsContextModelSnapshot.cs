@@ -272,6 +272,13 @@ namespace Approval.Persistence.Migrations.PostgreSql
                     b.Property<int>("DueVersion")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Approval");
+
                     b.Property<DateTime?>("NextAlertAt")
                         .HasColumnType("timestamp with time zone");
 

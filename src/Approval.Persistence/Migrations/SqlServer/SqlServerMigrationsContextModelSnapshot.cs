@@ -272,6 +272,13 @@ namespace Approval.Persistence.Migrations.SqlServer
                     b.Property<int>("DueVersion")
                         .HasColumnType("int");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasDefaultValue("Approval");
+
                     b.Property<DateTime?>("NextAlertAt")
                         .HasColumnType("datetime2");
 

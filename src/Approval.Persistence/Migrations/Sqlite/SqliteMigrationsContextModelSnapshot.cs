@@ -265,6 +265,13 @@ namespace Approval.Persistence.Migrations.Sqlite
                     b.Property<int>("DueVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Approval");
+
                     b.Property<DateTime?>("NextAlertAt")
                         .HasColumnType("TEXT");
 
