@@ -183,12 +183,17 @@ public partial class HostileBodyTests
     /// </summary>
     private static async Task<string> SettledSnapshot(string databasePath)
     {
+        // Settled means unchanged for longer than the counter fold's period (it moves deltas every
+        // CounterFoldingService.Interval), or a fold still due from the set-up lands in the first route.
         var last = Snapshot(databasePath);
+        var quiet = TimeSpan.Zero;
+        var needed = TimeSpan.FromSeconds(6); // CounterFoldingService.Interval (5 s, internal) and a second
         for (var i = 0; i < 30; i++)
         {
             await Task.Delay(TimeSpan.FromSeconds(1));
             var now = Snapshot(databasePath);
-            if (now == last)
+            quiet = now == last ? quiet + TimeSpan.FromSeconds(1) : TimeSpan.Zero;
+            if (quiet >= needed)
             {
                 return now;
             }
