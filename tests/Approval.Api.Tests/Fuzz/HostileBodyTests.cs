@@ -174,10 +174,6 @@ public partial class HostileBodyTests
     ];
 
     /// <summary>
-    /// A hash of every row of every table of the service's database. Hangfire's own tables, should a storage
-    /// put them here, are left out: they move with wall time and hold no case data.
-    /// </summary>
-    /// <summary>
     /// The snapshot once the set-up's own background work (alert dispatch, counter folding, timers)
     /// has settled: two readings a fold interval apart agree, so a later change is the fuzzed route's.
     /// A second apart was not enough: the counters fold every 5 s (CounterFoldingService.Interval),
@@ -202,6 +198,10 @@ public partial class HostileBodyTests
         return last;
     }
 
+    /// <summary>
+    /// A hash of every row of every table of the service's database. Hangfire's own tables, should a storage
+    /// put them here, are left out: they move with wall time and hold no case data.
+    /// </summary>
     private static string Snapshot(string databasePath)
     {
         using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
