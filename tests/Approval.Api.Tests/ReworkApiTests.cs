@@ -123,7 +123,7 @@ public class ReworkApiTests
         var view = await Ok(_app.Department("urban-management").GetAsync($"/api/tasks/{consultation}"));
         Assert.Multiple(() =>
         {
-            Assert.That(inbox["items"]!.AsArray().Select(t => (string)t!["id"]!), Does.Contain(consultation));
+            Assert.That((string?)inbox["items"]!.AsArray().SingleOrDefault(t => (string)t!["id"]! == consultation)?["kind"], Is.EqualTo("consultation"), "in the consulted inbox, with its kind");
             Assert.That((string)view["kind"]!, Is.EqualTo("consultation"));
             Assert.That((string)view["parentTaskId"]!, Is.EqualTo(fire));
             Assert.That((DateTimeOffset)view["due"]!["at"]!, Is.EqualTo(calendar.Due(Monday, TimeLimit.OfWorkingDays(2)).At), "2 working days from the fake clock's Monday");

@@ -25,9 +25,9 @@ public sealed record DeadlineView(DateTimeOffset At, bool Provisional)
 
 /// <summary>
 /// A department task (待办). <c>supplementRoundsUsed</c> counts the 补正 rounds this task has used;
-/// the definition's <c>supplementRounds</c> is how many it is allowed. <c>kind</c> is <c>approval</c> or
-/// <c>consultation</c> (征求意见: <c>parentTaskId</c>, <c>question</c>, <c>opinion</c>); null in inbox rows,
-/// which do not store it. <c>round</c> counts the step's runs: a send back (退回) opens the next.
+/// the definition's <c>supplementRounds</c> is how many it is allowed. <c>kind</c> is <c>approval</c>,
+/// <c>consultation</c> (征求意见: <c>parentTaskId</c>, <c>question</c>, <c>opinion</c>), <c>verification</c>
+/// (核查) or <c>rectification</c> (差评整改), also in inbox rows. <c>round</c> counts the step's runs: a send back (退回) opens the next.
 /// <c>urgings</c> counts how often it was urged (催办); <c>document</c> is the result document (证照) of its approval.
 /// </summary>
 public sealed record TaskView(
@@ -57,9 +57,6 @@ public sealed record TaskView(
     int Urgings = 0,
     ResultDocument? Document = null)
 {
-    /// <summary><c>approval</c>, <c>verification</c> (核查) or <c>rectification</c> (差评整改); inferred from the ids when not given (inbox rows).</summary>
-    public string? Kind { get; init; } = Kind ?? Lower(TaskKinds.Of(CaseId, StepId, Id).ToString());
-
     public static TaskView From(TaskState task, Guid caseId, PublishedWorkflow? workflow) => new(
         task.TaskId,
         caseId,

@@ -20,7 +20,8 @@ internal static class CommitmentRules
     /// <summary>The suffix that makes a verification task's id distinct from its item's approval task.</summary>
     private const string VerificationSuffix = "#verification";
 
-    public static Guid VerificationTaskId(Guid caseId, string stepId) => TaskIds.For(caseId, stepId + VerificationSuffix);
+    /// <summary>The verification of the step's <paramref name="round"/> (a send back, 退回, reopens the item and opens a new one).</summary>
+    public static Guid VerificationTaskId(Guid caseId, string stepId, int round) => TaskIds.For(caseId, stepId + VerificationSuffix, round);
 
     /// <summary>The commitments of an intake, each checked against the definition's commitment items; problems under <c>commitments[i]</c>.</summary>
     public static List<CommitmentRecord> Check(StartCase start, DecisionContext context, IntakeProblems problems)
@@ -73,9 +74,10 @@ internal static class CommitmentRules
     public static void ApproveOnCommitment(FlowAdvancer flow, CaseState state, TaskStepDefinition step, CommitmentPolicy policy, DecisionContext context)
     {
         var commitment = state.Commitments[step.Id];
-        flow.Emit(new TaskApproved(TaskIds.For(state.CaseId, step.Id), "告知承诺", $"approved on the commitment signed by {commitment.SignedBy} at {commitment.SignedAt:O}", BySilence: false));
+        var round = state.RoundOf(step.Id);
+        flow.Emit(new TaskApproved(TaskIds.For(state.CaseId, step.Id, round), "告知承诺", $"approved on the commitment signed by {commitment.SignedBy} at {commitment.SignedAt:O}", BySilence: false));
         var due = context.Calendar.Due(context.Now, policy.VerificationLimit);
-        flow.Emit(new TaskOpened(VerificationTaskId(state.CaseId, step.Id), step.Id, step.Department, step.Role, due) { Kind = TaskKind.Verification });
+        flow.Emit(new TaskOpened(VerificationTaskId(state.CaseId, step.Id, round), step.Id, step.Department, step.Role, due) { Kind = TaskKind.Verification });
     }
 
     /// <summary>A rejected bundle issues nothing, so there is nothing left to verify.</summary>
@@ -114,7 +116,7 @@ internal static class CommitmentRules
 
             // The revocation is carded like a deadline so supervision and its subscribers hear of it.
             return flow.Then(new VerificationFailed(task.TaskId, finding!))
-                .Then(new ItemRevoked(task.StepId, TaskIds.For(state.CaseId, task.StepId), task.TaskId, finding!))
+                .Then(new ItemRevoked(task.StepId, TaskIds.For(state.CaseId, task.StepId, task.Round), task.TaskId, finding!))
                 .Then(new CardIssued(task.TaskId, CardLevels.Revocation, 0, task.Due.At, task.DueVersion, context.Now));
         });
     }

@@ -345,24 +345,6 @@ public class FollowUpTests
     }
 
     [Test]
-    public void A_tasks_ids_tell_its_kind_to_readers_without_the_state()
-    {
-        var d = DeliveredPlain();
-        d.Do(new RateService(2, null), TestFlows.Window);
-        var committed = Committed();
-        Assert.Multiple(() =>
-        {
-            foreach (var task in d.State.Tasks.Concat(committed.State.Tasks))
-            {
-                var caseId = d.State.FindTask(task.TaskId) is null ? committed.State.CaseId : d.State.CaseId;
-                Assert.That(TaskKinds.Of(caseId, task.StepId, task.TaskId), Is.EqualTo(task.Kind), task.StepId);
-            }
-
-            Assert.That(d.State.Tasks.Concat(committed.State.Tasks).Select(t => t.Kind).Distinct(), Is.EquivalentTo(new[] { TaskKind.Approval, TaskKind.Verification, TaskKind.Rectification }));
-        });
-    }
-
-    [Test]
     public void A_rectification_is_supervised_like_any_task()
     {
         var d = DeliveredPlain();
