@@ -30,12 +30,11 @@ internal sealed class SupervisionNode : IAsyncDisposable
         services.AddLogging(b => b.AddFilter(_ => false));
         services.AddSingleton(clock);
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
-        services.AddPooledDbContextFactory<ApprovalDbContext>((sp, o) => DatabaseSetup.Configure(o, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddSingleton(bundle.Calendar);
         var catalog = new WorkflowCatalog();
         catalog.Register(bundle.Published());
         services.AddSingleton(catalog);
-        services.AddSingleton<CaseStore>();
+        services.AddApprovalPersistence();
         services.AddApprovalSupervision(configuration);
         _services = services.BuildServiceProvider();
     }
