@@ -49,9 +49,10 @@ public static class CasesApi
             return RefusalProblems.Invalid(RefusalCodes.UnknownVersion, new FieldPath("version"), $"'{request.WorkflowId}' has no published version {request.Version} (latest: {latest.Version}).");
         }
 
-        if (!clerk.IsInRole(ClerkRoles.WindowClerk))
+        // The engine's rule, asked before the body is checked so an intake by the wrong clerk is a 403 whatever it sent; the decider asks it again.
+        if (!CaseAccess.MayStartCase(clerk.ToActor()))
         {
-            return Engine.Cases.Refusal.Forbidden(RefusalCodes.WindowOnly, "Cases are accepted at the comprehensive window (综合窗口受理) by a window clerk.").ToProblem();
+            return CaseAccess.StartRefused().ToProblem();
         }
 
         if (request.Applicant is null)
