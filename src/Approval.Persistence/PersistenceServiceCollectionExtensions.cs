@@ -1,7 +1,6 @@
 using Approval.Persistence;
 using Approval.Persistence.Cases;
 using Approval.Persistence.Workflows;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

@@ -5,7 +5,6 @@ using Approval.Persistence.Cases;
 using Approval.Persistence.Workflows;
 using Approval.Security;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Approval.Api.Hosting;
