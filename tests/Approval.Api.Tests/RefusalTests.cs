@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Approval.Api.Tests.Infrastructure;
+using Approval.Engine.Cases;
 
 namespace Approval.Api.Tests;
 
@@ -120,5 +121,24 @@ public class RefusalTests
         var before = await _app.CountAsync();
         await AssertProblem(await _app.Department("taxation").PostJsonAsync("/api/cases", new { workflowId = "open-restaurant" }), HttpStatusCode.Forbidden);
         Assert.That(await _app.CountAsync(), Is.EqualTo(before));
+    }
+
+    [TestCase(ClerkRoles.DepartmentClerk, "taxation")]
+    [TestCase(ClerkRoles.Supervisor, null)]
+    public async Task A_complete_intake_by_a_clerk_not_at_the_window_is_the_engines_window_only_problem(string role, string? department)
+    {
+        // The whole body is valid, so nothing but the engine's rule (CaseAccess.MayStartCase) can refuse it.
+        var before = await _app.CountAsync();
+        var response = await _app.ClientAs(role, department).PostJsonAsync("/api/cases",
+            new { workflowId = "open-restaurant", applicant = Json.Applicant, data = new { hasOutdoorSign = false }, materials = Json.AllMaterials("open-restaurant") });
+
+        await AssertProblem(response, HttpStatusCode.Forbidden);
+        var problem = await response.ReadJsonAsync();
+        Assert.Multiple(async () =>
+        {
+            Assert.That((string?)problem["code"], Is.EqualTo("window-only"));
+            Assert.That((string?)problem["detail"], Does.Contain("综合窗口受理"));
+            Assert.That(await _app.CountAsync(), Is.EqualTo(before));
+        });
     }
 }

@@ -120,6 +120,35 @@ public class SimulateCommandTests
     }
 
     [Test]
+    public void A_scripted_supplement_round_moves_the_due_as_the_engine_moves_it()
+    {
+        // The same stop as above, as a supplement notice and the applicant's answer: the engine's
+        // restart rule moves the due by the same 14 h + 15 h, to the close of Mon 12 Oct plus 5 h.
+        var report = Json(OpenRestaurant, "--start", "2026-09-30T10:00",
+            "--act", "supplement-request:fire-safety:2026-10-08T10:00", "--act", "supplement-received:fire-safety:2026-10-09T15:00");
+        var fire = Step(report, "fire-safety").GetProperty("task");
+        Assert.Multiple(() =>
+        {
+            Assert.That(At(fire.GetProperty("due")), Is.EqualTo(new DateTimeOffset(2026, 10, 13, 5, 0, 0, Shanghai)));
+            Assert.That(fire.GetProperty("stops").GetArrayLength(), Is.EqualTo(1));
+            Assert.That(report.GetProperty("criticalPath").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(new[] { "fire-safety" }));
+        });
+    }
+
+    [Test]
+    public void A_scripted_rejection_ends_the_flow_when_the_engine_ends_the_case()
+    {
+        // Joined 'all': one rejection rejects the case and the engine cancels the other branches then.
+        var report = Json(OpenRestaurant, "--start", "2026-09-30T10:00", "--act", "reject:fire-safety:2026-10-08T11:00");
+        Assert.Multiple(() =>
+        {
+            Assert.That(DateTimeOffset.Parse(report.GetProperty("end").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+                Is.EqualTo(new DateTimeOffset(2026, 10, 8, 11, 0, 0, Shanghai)));
+            Assert.That(Step(report, "food-permit").GetProperty("notes").EnumerateArray().Select(n => n.GetString()), Has.Some.Contains("cancelled when joint-review joins"));
+        });
+    }
+
+    [Test]
     public void The_table_shows_each_task_with_its_instants_and_the_verdict()
     {
         var (exit, output, error) = Simulate(OpenRestaurant, "--start", "2026-09-30T10:00", "--calendars", Calendars);
@@ -146,6 +175,9 @@ public class SimulateCommandTests
     [TestCase("--set", "seats=many", "seats is declared integer")]
     [TestCase("--stop", "no-such-task:2026-10-08T10:00:2026-10-09T10:00", "not a task of open-restaurant")]
     [TestCase("--stop", "fire-safety:yesterday:today", "is not taskId:from:to")]
+    [TestCase("--act", "frobnicate:fire-safety:2026-10-08T10:00", "names action 'frobnicate'")]
+    [TestCase("--act", "approve:no-such-task:2026-10-08T10:00", "not a task of open-restaurant")]
+    [TestCase("--act", "supplement-request:fire-safety:2026-10-08T10:00", "nothing restarts it")]
     public void Bad_arguments_are_usage_errors(string option, string value, string message)
     {
         var (exit, _, error) = Simulate(OpenRestaurant, "--start", "2026-09-30T10:00", "--calendars", Calendars, option, value);

@@ -34,7 +34,7 @@ public class VerifyCommandTests
         await using var db = Open();
         await DatabaseSetup.MigrateAsync(db);
         (_caseId, _taskId) = (Guid.NewGuid(), Guid.NewGuid());
-        AddCase(db, _caseId, _taskId, new JoinCompleted("joint-review", true, 2, 0), new CardIssued(_taskId, "yellow", 0, Now, 1, Now));
+        AddCase(db, _caseId, _taskId, new JoinCompleted("joint-review", true, 2, 0), new CardIssued(_taskId, CardLevel.Yellow, 0, Now, 1, Now));
         db.Set<SupervisionCardRow>().Add(Card(_caseId, _taskId));
         db.Set<OutboxMessageRow>().Add(new OutboxMessageRow
         {

@@ -69,7 +69,7 @@ public class HangfireTests
         Assert.Multiple(async () =>
         {
             Assert.That(done, Is.Not.Null, "both jobs ran");
-            Assert.That(cards.Select(c => c.Level), Is.EqualTo(new[] { CardLevels.Yellow }));
+            Assert.That(cards.Select(c => c.Level), Is.EqualTo(new[] { CardLevel.Yellow }));
             Assert.That((await node.CardRowsAsync()).Count(c => c.TaskId == licence), Is.EqualTo(1));
             Assert.That(outbox, Has.Count.EqualTo(1));
             Assert.That(outbox.Single().Attempts, Is.EqualTo(1), "delivered once");

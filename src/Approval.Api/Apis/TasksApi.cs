@@ -27,30 +27,17 @@ public static class TasksApi
         var api = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
         api.MapGet("/", Inbox).WithSummary("A department's inbox (待办), earliest due first, in pages of at most 500 (limit, cursor → nextCursor). Defaults to the clerk's own department.");
         api.MapGet("/{taskId:guid}", GetTask).WithSummary("One task.");
-        api.MapPost("/{taskId:guid}/claim", (Guid taskId, [AsParameters] CommandContext context) =>
-            Act(taskId, new ClaimTask(taskId), context)).WithSummary("Take the task into one's own hands.");
-        api.MapPost("/{taskId:guid}/release", (Guid taskId, [AsParameters] CommandContext context) =>
-            Act(taskId, new ReleaseTask(taskId), context)).WithSummary("Give a claimed task back to the department's inbox.");
-        api.MapPost("/{taskId:guid}/approve", (Guid taskId, ApproveRequest? request, [AsParameters] CommandContext context) =>
-            Act(taskId, new ApproveTask(taskId, request?.Result, request?.Comment) { Document = request?.Document }, context)).WithSummary("Approve the department's item.");
-        api.MapPost("/{taskId:guid}/reject", (Guid taskId, RejectRequest request, [AsParameters] CommandContext context) =>
-            Act(taskId, new RejectTask(taskId, request.Reason ?? ""), context)).WithSummary("Reject the item; a reason is required. Ends the case under a join that needs it.");
-        api.MapPost("/{taskId:guid}/supplement-request", (Guid taskId, SupplementRequest request, [AsParameters] CommandContext context) =>
-            RequestShape.NullElement(request.Missing, "missing") is { } nullItem
-                ? Task.FromResult<Results<Ok<TaskView>, ProblemHttpResult>>(nullItem)
-                : Act(taskId, new ReturnForSupplement(taskId, request.Missing ?? [], request.Note), context)).WithSummary("Return for supplement (补正), listing everything missing at once (一次性告知); stops the clock.");
-        api.MapPost("/{taskId:guid}/supplement-received", (Guid taskId, ChannelRequest request, [AsParameters] CommandContext context) =>
-            Act(taskId, new ReceiveSupplement(taskId, request.Channel ?? ""), context)).WithSummary("The applicant supplemented (at the window or online); the clock runs again and the due moves.");
-        api.MapPost("/{taskId:guid}/suspend", (Guid taskId, SuspendRequest request, [AsParameters] CommandContext context) =>
-            Act(taskId, new SuspendTask(taskId, request.Kind ?? "", request.Reason ?? ""), context)).WithSummary("Start a special procedure (特别程序); stops the clock.");
-        api.MapPost("/{taskId:guid}/resume", (Guid taskId, [AsParameters] CommandContext context) =>
-            Act(taskId, new ResumeTask(taskId), context)).WithSummary("End the special procedure; the clock runs again and the due moves.");
-        api.MapPost("/{taskId:guid}/extend", (Guid taskId, ExtendRequest request, [AsParameters] CommandContext context) =>
-            Act(taskId, new ExtendTask(taskId, request.WorkingDays ?? 0, request.Reason ?? ""), context)).WithSummary("Supervisor: extend the task (延期) by working days, within the definition's maximum.");
-        api.MapPost("/{taskId:guid}/allow-supplement-round", (Guid taskId, [AsParameters] CommandContext context) =>
-            Act(taskId, new AllowSupplementRound(taskId), context)).WithSummary("Supervisor: allow one more supplement round.");
-        api.MapPost("/{taskId:guid}/transfer", (Guid taskId, TransferRequest request, [AsParameters] CommandContext context) =>
-            Act(taskId, new TransferTask(taskId, request.ToUserId ?? ""), context)).WithSummary("Transfer (转办) to another clerk of the same department.");
+        api.MapPost("/{taskId:guid}/claim", ClaimTask).WithSummary("Take the task into one's own hands.");
+        api.MapPost("/{taskId:guid}/release", ReleaseTask).WithSummary("Give a claimed task back to the department's inbox.");
+        api.MapPost("/{taskId:guid}/approve", ApproveTask).WithSummary("Approve the department's item.");
+        api.MapPost("/{taskId:guid}/reject", RejectTask).WithSummary("Reject the item; a reason is required. Ends the case under a join that needs it.");
+        api.MapPost("/{taskId:guid}/supplement-request", ReturnForSupplement).WithSummary("Return for supplement (补正), listing everything missing at once (一次性告知); stops the clock.");
+        api.MapPost("/{taskId:guid}/supplement-received", ReceiveSupplement).WithSummary("The applicant supplemented (at the window or online); the clock runs again and the due moves.");
+        api.MapPost("/{taskId:guid}/suspend", SuspendTask).WithSummary("Start a special procedure (特别程序); stops the clock.");
+        api.MapPost("/{taskId:guid}/resume", ResumeTask).WithSummary("End the special procedure; the clock runs again and the due moves.");
+        api.MapPost("/{taskId:guid}/extend", ExtendTask).WithSummary("Supervisor: extend the task (延期) by working days, within the definition's maximum.");
+        api.MapPost("/{taskId:guid}/allow-supplement-round", AllowSupplementRound).WithSummary("Supervisor: allow one more supplement round.");
+        api.MapPost("/{taskId:guid}/transfer", TransferTask).WithSummary("Transfer (转办) to another clerk of the same department.");
         return api;
     }
 
@@ -102,7 +89,50 @@ public static class TasksApi
             : CaseAccess.TaskRefused(task.Department).ToProblem();
     }
 
-    private static async Task<Results<Ok<TaskView>, ProblemHttpResult>> Act(Guid taskId, CaseCommand command, CommandContext context)
+    // Each action's handler turns its body into the engine's command; Act runs it and answers with the task.
+    // The names are the commands' names, so each endpoint's name (and OpenAPI operationId) is unique in the app.
+
+    public static Task<Results<Ok<TaskView>, ProblemHttpResult>> ClaimTask(Guid taskId, [AsParameters] CommandContext context) =>
+        Act(taskId, new ClaimTask(taskId), context);
+
+    public static Task<Results<Ok<TaskView>, ProblemHttpResult>> ReleaseTask(Guid taskId, [AsParameters] CommandContext context) =>
+        Act(taskId, new ReleaseTask(taskId), context);
+
+    public static Task<Results<Ok<TaskView>, ProblemHttpResult>> ApproveTask(Guid taskId, ApproveRequest? request, [AsParameters] CommandContext context) =>
+        Act(taskId, new ApproveTask(taskId, request?.Result, request?.Comment) { Document = request?.Document }, context);
+
+    public static Task<Results<Ok<TaskView>, ProblemHttpResult>> RejectTask(Guid taskId, RejectRequest request, [AsParameters] CommandContext context) =>
+        Act(taskId, new RejectTask(taskId, request.Reason ?? ""), context);
+
+    public static Task<Results<Ok<TaskView>, ProblemHttpResult>> ReturnForSupplement(Guid taskId, SupplementRequest request, [AsParameters] CommandContext context) =>
+        RequestShape.NullElement(request.Missing, "missing") is { } nullItem
+            ? Task.FromResult<Results<Ok<TaskView>, ProblemHttpResult>>(nullItem)
+            : Act(taskId, new ReturnForSupplement(taskId, request.Missing ?? [], request.Note), context);
+
+    public static Task<Results<Ok<TaskView>, ProblemHttpResult>> ReceiveSupplement(Guid taskId, ChannelRequest request, [AsParameters] CommandContext context) =>
+        Act(taskId, new ReceiveSupplement(taskId, request.Channel ?? ""), context);
+
+    public static Task<Results<Ok<TaskView>, ProblemHttpResult>> SuspendTask(Guid taskId, SuspendRequest request, [AsParameters] CommandContext context) =>
+        Act(taskId, new SuspendTask(taskId, request.Kind ?? "", request.Reason ?? ""), context);
+
+    public static Task<Results<Ok<TaskView>, ProblemHttpResult>> ResumeTask(Guid taskId, [AsParameters] CommandContext context) =>
+        Act(taskId, new ResumeTask(taskId), context);
+
+    public static Task<Results<Ok<TaskView>, ProblemHttpResult>> ExtendTask(Guid taskId, ExtendRequest request, [AsParameters] CommandContext context) =>
+        Act(taskId, new ExtendTask(taskId, request.WorkingDays ?? 0, request.Reason ?? ""), context);
+
+    public static Task<Results<Ok<TaskView>, ProblemHttpResult>> AllowSupplementRound(Guid taskId, [AsParameters] CommandContext context) =>
+        Act(taskId, new AllowSupplementRound(taskId), context);
+
+    public static Task<Results<Ok<TaskView>, ProblemHttpResult>> TransferTask(Guid taskId, TransferRequest request, [AsParameters] CommandContext context) =>
+        Act(taskId, new TransferTask(taskId, request.ToUserId ?? ""), context);
+
+    /// <summary>
+    /// Runs <paramref name="command"/> on the case holding <paramref name="taskId"/> as the clerk, and answers
+    /// with the task as it is after, or the engine's refusal as problem details. Shared by every task action,
+    /// including those mapped from other files.
+    /// </summary>
+    internal static async Task<Results<Ok<TaskView>, ProblemHttpResult>> Act(Guid taskId, CaseCommand command, CommandContext context)
     {
         if (await context.Tasks.CaseOfAsync(taskId, context.CancellationToken) is not { } caseId)
         {
@@ -124,7 +154,10 @@ public static class TasksApi
         var t = row.Task;
         var name = catalog.Find(row.WorkflowId, row.WorkflowVersion)?.FindStep(t.StepId)?.Name ?? t.StepId;
         return new TaskView(t.Id, t.CaseId, t.StepId, name, t.Department, TaskView.Lower(t.Status), t.ClaimedBy,
-            new DateTimeOffset(t.OpenedAt), t.ClosedAt is { } closed ? new DateTimeOffset(closed) : null, new DeadlineView(new DateTimeOffset(t.DueAt), t.DueProvisional), null, null);
+            new DateTimeOffset(t.OpenedAt), t.ClosedAt is { } closed ? new DateTimeOffset(closed) : null, new DeadlineView(new DateTimeOffset(t.DueAt), t.DueProvisional), null, null)
+        {
+            Kind = TaskView.Lower(t.Kind),
+        };
     }
 
     private static ProblemHttpResult TaskNotFound(Guid taskId) => Refusal.NotFound(RefusalCodes.TaskNotFound, $"There is no task {taskId}.").ToProblem();

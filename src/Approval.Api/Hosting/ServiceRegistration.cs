@@ -5,7 +5,6 @@ using Approval.Persistence.Cases;
 using Approval.Persistence.Workflows;
 using Approval.Security;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Approval.Api.Hosting;
@@ -17,16 +16,9 @@ public static class ServiceRegistration
     {
         services.AddOptions<ApprovalOptions>().Bind(configuration.GetSection(ApprovalOptions.Section));
         services.AddOptions<CalendarSettings>().Bind(configuration.GetSection(CalendarSettings.Section));
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section))
-            .Validate(o => o.Provider is DatabaseProvider.Sqlite or DatabaseProvider.PostgreSql or DatabaseProvider.SqlServer,
-                $"Database:Provider is not one of {DatabaseProvider.Sqlite}, {DatabaseProvider.PostgreSql}, {DatabaseProvider.SqlServer}.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Database:ConnectionString is not set.")
-            .ValidateOnStart();
-
-        // One way everywhere (Security and Supervision do the same): a host or test that registered its own clock keeps it.
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddPooledDbContextFactory<ApprovalDbContext>((sp, builder) =>
-            DatabaseSetup.Configure(builder, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
+        // The same composition as the CLI and the bench's nodes; the clock is TryAdd'ed there, so a test's own clock wins.
+        services.AddApprovalPersistence();
 
         services.AddSingleton(sp =>
         {
@@ -34,17 +26,10 @@ public static class ServiceRegistration
             var path = PathResolver.Resolve(options.CalendarsPath ?? Path.Combine(options.WorkflowsPath, "calendars"));
             return CalendarFactory.Create(path, sp.GetRequiredService<IOptions<CalendarSettings>>().Value, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Approval.Calendar"));
         });
-        services.AddSingleton<WorkflowCatalog>();
         services.AddSingleton<WorkflowPublisher>();
         services.AddSingleton<WorkflowLibrary>();
         services.AddMetrics();
         services.AddSingleton<Approval.Persistence.Telemetry.ApprovalMetrics>();
-        services.AddSingleton<CaseStore>();
-        services.AddSingleton<TaskCaseIndex>();
-        services.AddSingleton<ICaseCommitObserver>(sp => sp.GetRequiredService<TaskCaseIndex>());
-        services.AddSingleton<TaskQueries>();
-        services.AddSingleton<Approval.Persistence.Delegations.DelegationStore>();
-        services.AddSingleton<ProvisionalDeadlineRecomputer>();
         services.AddSingleton<Approval.Persistence.Statistics.SupervisionStatistics>();
         services.AddHostedService<CatalogRefresher>();
         Screen.ScreenServiceCollectionExtensions.AddSupervisionScreen(services);

@@ -1,6 +1,9 @@
 namespace Approval.Engine.Cases;
 
-/// <summary>The card levels of electronic supervision, as written in events and alerts.</summary>
+/// <summary>
+/// The wire names of <see cref="CardLevel"/>, as written in events, rows and alerts: constants, so
+/// text from a row or a query can be matched against them (<c>case CardLevels.Red:</c>).
+/// </summary>
 public static class CardLevels
 {
     public const string Yellow = "yellow";
@@ -20,7 +23,7 @@ public static class CardLevels
 }
 
 /// <summary>One alert point on a deadline: a card, or approval by silence.</summary>
-public sealed record CardPoint(string Level, int Escalation, DateTimeOffset At)
+public sealed record CardPoint(CardLevel Level, int Escalation, DateTimeOffset At)
 {
     public string Key(int dueVersion) => $"{Level}:{Escalation}:{dueVersion}";
 }

@@ -105,6 +105,13 @@ public static class CaseAccess
                 && string.Equals(actor.Department, d.Department, StringComparison.Ordinal)
                 && d.IsActiveAt(now));
 
+    /// <summary>Whether <paramref name="actor"/> may accept a case (受理): a window clerk. The decider asks it at intake; the API asks it before reading the body, so the 403 comes first.</summary>
+    public static bool MayStartCase(Actor actor) => actor.HasRole(ClerkRoles.WindowClerk);
+
+    /// <summary>The 403 for an intake by someone who is not at the window.</summary>
+    public static Refusal StartRefused() =>
+        Refusal.Forbidden(RefusalCodes.WindowOnly, "Cases are accepted at the comprehensive window (综合窗口受理) by a window clerk.");
+
     /// <summary>The 403 for a case the actor may not read.</summary>
     public static Refusal CaseRefused(Actor actor) =>
         actor.HasRole(ClerkRoles.DepartmentClerk)

@@ -55,15 +55,15 @@ public static class DeadlineSchedule
     private static IEnumerable<CardPoint> Points(Deadline due, WarningPolicy policy, OverdueAction onOverdue, WorkingCalendar calendar)
     {
         var yellow = calendar.Subtract(due.At, policy.YellowBefore).At;
-        yield return new CardPoint(CardLevels.Yellow, 0, yellow);
+        yield return new CardPoint(CardLevel.Yellow, 0, yellow);
 
         if (onOverdue == OverdueAction.Approve)
         {
-            yield return new CardPoint(CardLevels.ApproveBySilence, 0, due.At);
+            yield return new CardPoint(CardLevel.ApproveBySilence, 0, due.At);
             yield break;
         }
 
-        yield return new CardPoint(CardLevels.Red, 0, due.At);
+        yield return new CardPoint(CardLevel.Red, 0, due.At);
         if (policy.EscalateEveryWorkingDays <= 0)
         {
             yield break;
@@ -72,7 +72,7 @@ public static class DeadlineSchedule
         var max = Math.Min(policy.MaxEscalations ?? EscalationBound, EscalationBound);
         for (var k = 1; k <= max; k++)
         {
-            yield return new CardPoint(CardLevels.Escalation, k, calendar.Add(due.At, TimeLimit.OfWorkingDays(k * policy.EscalateEveryWorkingDays)).At);
+            yield return new CardPoint(CardLevel.Escalation, k, calendar.Add(due.At, TimeLimit.OfWorkingDays(k * policy.EscalateEveryWorkingDays)).At);
         }
     }
 }

@@ -19,6 +19,11 @@ internal static class IntakeRules
             return Refusal.Conflict(RefusalCodes.CaseExists, $"Case {start.CaseId} already exists.");
         }
 
+        if (!CaseAccess.MayStartCase(context.Actor))
+        {
+            return CaseAccess.StartRefused();
+        }
+
         var problems = new IntakeProblems();
         var applicant = start.Applicant is null ? null : CheckApplicant(start.Applicant, problems);
         FormDataValidator.Collect(start.Data, context.Definition, problems);

@@ -38,7 +38,7 @@ internal static class SupervisionRules
         foreach (var point in DeadlineSchedule.Pending(task.Due, task.DueVersion, policy.Warning, policy.OnOverdue, task.CardsIssued, context.Calendar, context.Now))
         {
             any = true;
-            if (point.Level == CardLevels.ApproveBySilence)
+            if (point.Level == CardLevel.ApproveBySilence)
             {
                 return flow.Then(new TaskApproved(task.TaskId, null, "超时默许: approved by silence at the due instant", BySilence: true)).Advanced();
             }

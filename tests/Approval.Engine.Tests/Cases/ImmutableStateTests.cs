@@ -118,11 +118,11 @@ public sealed class ImmutableStateTests
             _ when type == typeof(string) => p.Name switch
             {
                 "StepId" => "licence",
-                "Level" => CardLevels.Yellow,
                 "Channel" => ArrivalChannels.Window,
                 "Method" => DeliveryMethods.Pickup,
                 _ => "x",
             },
+            _ when type == typeof(CardLevel) => CardLevel.Yellow,
             _ when type == typeof(int) => 1,
             _ when type == typeof(bool) => false,
             _ when type == typeof(DateTimeOffset) => TestFlows.Monday,

@@ -24,6 +24,23 @@ public class IntakeAndServiceTests
         d.Do(new StartCase(Guid.NewGuid(), TestFlows.Data("""{"seats": "many"}"""), applicant, materials), TestFlows.Window);
 
     [Test]
+    public void Only_a_window_clerk_accepts_a_case_whatever_else_the_intake_holds()
+    {
+        var clerk = new Actor("li@taxation", "李", [ClerkRoles.DepartmentClerk], "taxation");
+        foreach (var actor in new[] { clerk, TestFlows.Supervisor, Actor.System })
+        {
+            var d = new CaseDriver(WithMaterials());
+            var decision = d.Do(new StartCase(Guid.NewGuid(), TestFlows.Data(), Person, [new MaterialInput("id-card", true, null), new MaterialInput("lease", true, null)]), actor);
+            Assert.Multiple(() =>
+            {
+                Assert.That(decision.Refusal?.Code, Is.EqualTo(RefusalCodes.WindowOnly), actor.UserId);
+                Assert.That(decision.Refusal?.Kind, Is.EqualTo(RefusalKind.Forbidden), actor.UserId);
+                Assert.That(d.State.IsStarted, Is.False, actor.UserId);
+            });
+        }
+    }
+
+    [Test]
     public void Intake_reports_every_problem_at_once_and_starts_nothing()
     {
         var d = new CaseDriver(WithMaterials());

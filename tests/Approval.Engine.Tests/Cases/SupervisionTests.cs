@@ -115,7 +115,7 @@ public class SupervisionTests
         Assert.Multiple(() =>
         {
             Assert.That(stale.Refusal?.Code, Is.EqualTo("nothing-due"));
-            Assert.That(next.Level, Is.EqualTo(CardLevels.Yellow));
+            Assert.That(next.Level, Is.EqualTo(CardLevel.Yellow));
             // Two stopped working days move the due from Thursday 24:00 to Monday 24:00; one working day
             // before that is the end of Friday (the earliest instant at that point of the working clock).
             Assert.That(d.TaskOf("fire").Due.At, Is.EqualTo(Local(3, 10)));
@@ -142,7 +142,7 @@ public class SupervisionTests
         Assert.Multiple(() =>
         {
             Assert.That(decision.IsAccepted, Is.True);
-            Assert.That(d.History.OfType<CardIssued>().Where(c => c.TaskId is null).Select(c => c.Level), Is.EqualTo(new[] { CardLevels.Yellow }));
+            Assert.That(d.History.OfType<CardIssued>().Where(c => c.TaskId is null).Select(c => c.Level), Is.EqualTo(new[] { CardLevel.Yellow }));
             Assert.That(d.State.Due!.Value.At, Is.EqualTo(TestFlows.Calendar.Due(Monday, TimeLimit.OfWorkingDays(5)).At));
         });
     }

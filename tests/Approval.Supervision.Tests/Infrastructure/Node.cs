@@ -67,12 +67,11 @@ internal sealed class Node : IAsyncDisposable
         var services = builder.Services;
         services.AddSingleton(clock);
         services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section));
-        services.AddPooledDbContextFactory<ApprovalDbContext>((sp, o) => DatabaseSetup.Configure(o, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddSingleton(Flows.Calendar);
         var catalog = new WorkflowCatalog();
         catalog.Register(Flows.Bundle());
         services.AddSingleton(catalog);
-        services.AddSingleton<CaseStore>();
+        services.AddApprovalPersistence();
         services.AddApprovalSupervision(builder.Configuration);
 
         var host = builder.Build();

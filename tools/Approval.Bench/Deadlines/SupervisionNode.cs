@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Approval.Bench.Deadlines;
 
@@ -30,12 +29,11 @@ internal sealed class SupervisionNode : IAsyncDisposable
         services.AddLogging(b => b.AddFilter(_ => false));
         services.AddSingleton(clock);
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
-        services.AddPooledDbContextFactory<ApprovalDbContext>((sp, o) => DatabaseSetup.Configure(o, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddSingleton(bundle.Calendar);
         var catalog = new WorkflowCatalog();
         catalog.Register(bundle.Published());
         services.AddSingleton(catalog);
-        services.AddSingleton<CaseStore>();
+        services.AddApprovalPersistence();
         services.AddApprovalSupervision(configuration);
         _services = services.BuildServiceProvider();
     }

@@ -264,12 +264,11 @@ public static class TimersScenario
         var services = builder.Services;
         services.AddSingleton(clock);
         services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section));
-        services.AddPooledDbContextFactory<ApprovalDbContext>((sp, o) => DatabaseSetup.Configure(o, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddSingleton(bundle.Calendar);
         var catalog = new WorkflowCatalog();
         catalog.Register(bundle.Published());
         services.AddSingleton(catalog);
-        services.AddSingleton<CaseStore>();
+        services.AddApprovalPersistence();
         services.AddApprovalSupervision(builder.Configuration);
         return builder.Build();
     }

@@ -22,12 +22,13 @@ internal static class SimulateCommand
         var data = new Option<string?>("--data") { Description = "A JSON file with the form data ({\"hasOutdoorSign\": true, …}) that conditions read.", HelpName = "FILE" };
         var set = new Option<string[]>("--set") { Description = "A form field, repeatable: --set hasOutdoorSign=true (overrides --data).", HelpName = "FIELD=VALUE" };
         var stop = new Option<string[]>("--stop") { Description = "A stopped clock on a task (补正, 特别程序), repeatable: --stop fire-safety:2026-10-08T10:00:2026-10-09T15:00.", HelpName = "TASK:FROM:TO" };
+        var act = new Option<string[]>("--act") { Description = $"A scripted action on a task, repeatable: --act supplement-request:fire-safety:2026-10-08T10:00 (actions: {string.Join(", ", ScriptedAction.Commands.Keys)}); tasks not closed by the script are approved at their due.", HelpName = "ACTION:TASK:TIME" };
         var calendars = new Option<string?>("--calendars") { Description = $"Directory of YYYY.json calendar files (default: the nearest {CalendarCommand.DefaultDirectory} above the file or the current directory).", HelpName = "DIR" };
         var format = FormatOption.Create();
         var departments = DepartmentsOption.Create();
-        var command = new Command("simulate", "Dry-run a definition's deadlines on the real calendar, assuming every task is approved exactly at its due.");
+        var command = new Command("simulate", "Dry-run a definition on the real engine and calendar, assuming every task is approved exactly at its due.");
         command.Arguments.Add(file);
-        foreach (var option in new Option[] { start, data, set, stop, calendars, format, departments }) command.Options.Add(option);
+        foreach (var option in new Option[] { start, data, set, stop, act, calendars, format, departments }) command.Options.Add(option);
 
         command.SetAction(parse =>
         {
@@ -47,7 +48,8 @@ internal static class SimulateCommand
                 var dataText = parse.GetValue(data) is { } dataFile ? ReadData(dataFile) : null;
                 var form = FormData.Build(definition.Fields, dataText, parse.GetValue(set) ?? []);
                 var stops = (parse.GetValue(stop) ?? []).Select(s => ClockStop.Parse(s, calendar.Zone)).ToList();
-                result = new Simulator(definition, calendar, form, stops).Run(startAt);
+                var actions = (parse.GetValue(act) ?? []).Select(a => ScriptedAction.Parse(a, calendar.Zone)).ToList();
+                result = new Simulator(definition, calendar, form, stops, actions).Run(startAt);
             }
             catch (Exception e) when (e is FormatException or ArgumentException or FileNotFoundException)
             {

@@ -10,7 +10,7 @@ using Approval.Persistence.Statistics;
 using Approval.Persistence.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Approval.Cli.Commands;
 
@@ -36,7 +36,15 @@ internal static class SupervisionDemo
         }
 
         // The counters are kept as the service keeps them; the cards come from the service's own sweep when it next runs.
-        await using var store = new CaseStore(factory, catalog, calendar, clock, Options.Create(database), [new CounterSink(calendar)], [], NullLogger<CaseStore>.Instance);
+        // Composed as the service composes it, on the demo's clock and with only the counters as a sink.
+        await using var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(clock)
+            .AddSingleton(calendar)
+            .AddSingleton(catalog)
+            .AddSingleton<ICaseEventSink>(new CounterSink(calendar))
+            .AddApprovalPersistence(database)
+            .BuildServiceProvider();
+        var store = services.GetRequiredService<CaseStore>();
 
         var window = new Actor("window@demo", "综合窗口", [ClerkRoles.WindowClerk], "window");
         var data = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>("""{"hasOutdoorSign": true, "seats": 40}""")!;

@@ -7,4 +7,4 @@ namespace Approval.Engine.Cases.Events;
 /// (task, level, escalation number, due version).
 /// </summary>
 /// <param name="CardAt">The instant the card was due by the policy; the event's <c>At</c> is when it was issued.</param>
-public sealed record CardIssued(Guid? TaskId, string Level, int Escalation, DateTimeOffset DeadlineAt, int DueVersion, DateTimeOffset CardAt) : CaseEvent;
+public sealed record CardIssued(Guid? TaskId, CardLevel Level, int Escalation, DateTimeOffset DeadlineAt, int DueVersion, DateTimeOffset CardAt) : CaseEvent;
