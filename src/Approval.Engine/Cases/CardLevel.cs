@@ -5,8 +5,8 @@ namespace Approval.Engine.Cases;
 
 /// <summary>
 /// A level of electronic supervision's alert points: <see cref="Yellow"/> (黄牌), <see cref="Red"/>
-/// (红牌), <see cref="Escalation"/> (督办), or <see cref="ApproveBySilence"/> (超时默许, not a card).
-/// A value of four, so a level cannot be misspelt in code; on the wire (events, rows, alert payloads,
+/// (红牌), <see cref="Escalation"/> (督办), <see cref="ApproveBySilence"/> (超时默许, not a card), or
+/// <see cref="Revocation"/> (撤销 of an item approved on commitment). A value of five, so a level cannot be misspelt in code; on the wire (events, rows, alert payloads,
 /// card keys) it is its <see cref="Name"/>, the strings of <see cref="CardLevels"/>, unchanged.
 /// </summary>
 [JsonConverter(typeof(CardLevelJsonConverter))]
@@ -17,8 +17,11 @@ public readonly record struct CardLevel
     public static readonly CardLevel Escalation = new(CardLevels.Escalation);
     public static readonly CardLevel ApproveBySilence = new(CardLevels.ApproveBySilence);
 
-    /// <summary>Every level, in the order a deadline reaches them.</summary>
-    public static IReadOnlyList<CardLevel> All { get; } = [Yellow, Red, Escalation, ApproveBySilence];
+    /// <summary>Not a deadline's point: a failed verification revoked (撤销) an item approved on commitment.</summary>
+    public static readonly CardLevel Revocation = new(CardLevels.Revocation);
+
+    /// <summary>Every level: a deadline's, in the order it reaches them, then the revocation card.</summary>
+    public static IReadOnlyList<CardLevel> All { get; } = [Yellow, Red, Escalation, ApproveBySilence, Revocation];
 
     private readonly string? _name;
 

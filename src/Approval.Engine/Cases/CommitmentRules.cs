@@ -117,7 +117,7 @@ internal static class CommitmentRules
             // The revocation is carded like a deadline so supervision and its subscribers hear of it.
             return flow.Then(new VerificationFailed(task.TaskId, finding!))
                 .Then(new ItemRevoked(task.StepId, TaskIds.For(state.CaseId, task.StepId, task.Round), task.TaskId, finding!))
-                .Then(new CardIssued(task.TaskId, CardLevels.Revocation, 0, task.Due.At, task.DueVersion, context.Now));
+                .Then(new CardIssued(task.TaskId, CardLevel.Revocation, 0, task.Due.At, task.DueVersion, context.Now));
         });
     }
 }

@@ -15,8 +15,8 @@ public sealed class CardLevelTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(CardLevel.All.Select(l => l.Name), Is.EqualTo(new[] { CardLevels.Yellow, CardLevels.Red, CardLevels.Escalation, CardLevels.ApproveBySilence }));
-            Assert.That(CardLevel.All.Select(l => JsonSerializer.Serialize(l, Web)), Is.EqualTo(new[] { "\"yellow\"", "\"red\"", "\"escalation\"", "\"approve-by-silence\"" }));
+            Assert.That(CardLevel.All.Select(l => l.Name), Is.EqualTo(new[] { CardLevels.Yellow, CardLevels.Red, CardLevels.Escalation, CardLevels.ApproveBySilence, CardLevels.Revocation }));
+            Assert.That(CardLevel.All.Select(l => JsonSerializer.Serialize(l, Web)), Is.EqualTo(new[] { "\"yellow\"", "\"red\"", "\"escalation\"", "\"approve-by-silence\"", "\"revocation\"" }));
             Assert.That((string)CardLevel.Escalation, Is.EqualTo("escalation"), "rows and payloads take the name");
             Assert.That(new CardPoint(CardLevel.Red, 0, DateTimeOffset.UnixEpoch).Key(2), Is.EqualTo("red:0:2"), "issued-card keys are unchanged");
         });

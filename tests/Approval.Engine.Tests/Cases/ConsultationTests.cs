@@ -80,10 +80,10 @@ public sealed class ConsultationTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(next?.Level, Is.EqualTo(CardLevels.Yellow));
+            Assert.That(next?.Level, Is.EqualTo(CardLevel.Yellow));
             Assert.That(TaskPolicy.For(planning, silent, definition)?.OnOverdue, Is.EqualTo(OverdueAction.Escalate));
             Assert.That(swept.Refusal, Is.Null);
-            Assert.That(swept.Events.OfType<CardIssued>().Select(c => c.Level), Is.EqualTo(new[] { CardLevels.Yellow, CardLevels.Red }));
+            Assert.That(swept.Events.OfType<CardIssued>().Select(c => c.Level), Is.EqualTo(new[] { CardLevel.Yellow, CardLevel.Red }));
             Assert.That(swept.Events.OfType<TaskApproved>(), Is.Empty);
         });
     }

@@ -132,7 +132,7 @@ public class FollowUpTests
         Assert.Multiple(() =>
         {
             Assert.That(decision.Events.Select(e => e.GetType()), Is.EqualTo(new[] { typeof(VerificationFailed), typeof(ItemRevoked), typeof(CardIssued) }));
-            Assert.That(card.Level, Is.EqualTo(CardLevels.Revocation));
+            Assert.That(card.Level, Is.EqualTo(CardLevel.Revocation));
             Assert.That(card.TaskId, Is.EqualTo(verification.TaskId));
             Assert.That(card.CardAt, Is.EqualTo(d.Now));
             Assert.That(d.State.IsRevoked("signage"), Is.True);
@@ -154,9 +154,9 @@ public class FollowUpTests
         Assert.That(decision.Refusal, Is.Null, decision.Refusal?.Message);
         Assert.Multiple(() =>
         {
-            Assert.That(decision.Events.OfType<CardIssued>().Select(c => c.Level), Is.EqualTo(new[] { CardLevels.Yellow, CardLevels.Red }));
+            Assert.That(decision.Events.OfType<CardIssued>().Select(c => c.Level), Is.EqualTo(new[] { CardLevel.Yellow, CardLevel.Red }));
             Assert.That(decision.Events.OfType<TaskApproved>(), Is.Empty, "the signage item's 超时默许 does not pass its verification");
-            Assert.That(DeadlineSchedule.NextFor(Verification(d), Bundle(), TestFlows.Calendar)?.Level, Is.EqualTo(CardLevels.Escalation));
+            Assert.That(DeadlineSchedule.NextFor(Verification(d), Bundle(), TestFlows.Calendar)?.Level, Is.EqualTo(CardLevel.Escalation));
         });
     }
 
@@ -352,7 +352,7 @@ public class FollowUpTests
         var task = d.State.Tasks.Single(t => t.Kind == TaskKind.Rectification);
         d.Now = task.Due.At;
         var decision = d.Do(new SuperviseDeadline(task.TaskId, task.DueVersion), Actor.System);
-        Assert.That(decision.Events.OfType<CardIssued>().Select(c => c.Level), Is.EqualTo(new[] { CardLevels.Yellow, CardLevels.Red }));
+        Assert.That(decision.Events.OfType<CardIssued>().Select(c => c.Level), Is.EqualTo(new[] { CardLevel.Yellow, CardLevel.Red }));
     }
 
     [Test]
