@@ -27,11 +27,7 @@ public class DbaScriptTests
     {
         await using var database = TestDatabase.Create(DatabaseProvider.PostgreSql);
         await LegacySchemaContext.BuildAsync(database.Options);
-        Guid caseId;
-        await using (var before = TestFlow.Store(database.Factory, database.Options))
-        {
-            caseId = (await before.StartAsync(TestFlow.Workflow, TestFlow.Start(), TestFlow.Window)).State!.CaseId;
-        }
+        var caseId = await LegacyCase.WriteAsync(database);
 
         await RunScriptAsync(database);
         Assert.That(await PendingAsync(database), Is.Empty, "the service finds nothing left to apply");

@@ -40,13 +40,7 @@ public class UpgradeInPlaceTests
     {
         await using var database = TestDatabase.Create(provider);
         await LegacySchemaContext.BuildAsync(database.Options);
-        Guid caseId;
-        await using (var before = TestFlow.Store(database.Factory, database.Options))
-        {
-            var started = await before.StartAsync(TestFlow.Workflow, TestFlow.Start(), TestFlow.Window);
-            Assert.That(started.Refusal, Is.Null, "the case is written on the old schema");
-            caseId = started.State!.CaseId;
-        }
+        var caseId = await LegacyCase.WriteAsync(database);
 
         await database.MigrateAsync();
         await database.MigrateAsync(); // a second start finds nothing to do
