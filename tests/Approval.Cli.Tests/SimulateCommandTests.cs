@@ -192,4 +192,71 @@ public class SimulateCommandTests
         Assert.That(exit, Is.EqualTo(1));
         Assert.That(error, Does.Contain("APV024"));
     }
+
+    private static readonly string ConstructionPermit = Path.Combine(ValidateCommandTests.Workflows, "construction-permit.json");
+
+    private static string[] Notes(JsonElement report, string id) => [.. Step(report, id).GetProperty("notes").EnumerateArray().Select(n => n.GetString()!)];
+
+    private static DateTimeOffset Instant(JsonElement report, string property) =>
+        DateTimeOffset.Parse(report.GetProperty(property).GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>10:00 on the day fire-acceptance opens in an unscripted run from 21 Sep: a moment it is open.</summary>
+    private static DateTimeOffset WhileFireAcceptanceIsOpen(JsonElement baseline)
+    {
+        var opened = DateTimeOffset.Parse(Step(baseline, "fire-acceptance").GetProperty("start").GetString()!, System.Globalization.CultureInfo.InvariantCulture).ToOffset(Shanghai);
+        return new DateTimeOffset(opened.Date.AddHours(10), Shanghai);
+    }
+
+    private static string Local(DateTimeOffset at) => at.ToOffset(Shanghai).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Test]
+    public void A_send_back_reopens_the_target_with_fresh_limits_and_leaves_the_promised_due()
+    {
+        var baseline = Json(ConstructionPermit, "--start", "2026-09-21T09:00");
+        var at = WhileFireAcceptanceIsOpen(baseline);
+        var report = Json(ConstructionPermit, "--start", "2026-09-21T09:00", "--act", $"send-back=stage-construction:fire-acceptance:{Local(at)}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(At(Step(report, "structure-review").GetProperty("task").GetProperty("due")), Is.EqualTo(CloseOfNthWorkingDay(DateOnly.FromDateTime(at.DateTime), 7)),
+                "the reopened review has its full 7 working days from the send back");
+            Assert.That(Notes(report, "fire-acceptance"), Has.Some.StartsWith("sent the case back (退回) to stage-construction"));
+            Assert.That(Notes(report, "structure-review"), Has.Some.StartsWith("round 2 opened"));
+            Assert.That(At(report.GetProperty("caseDue")), Is.EqualTo(At(baseline.GetProperty("caseDue"))), "a send back gives the departments no new time towards the applicant");
+            Assert.That(Instant(report, "end"), Is.GreaterThan(Instant(baseline, "end")));
+        });
+    }
+
+    [Test]
+    public void A_consultation_runs_on_its_own_limit_and_holds_the_asking_task_past_its_due()
+    {
+        var baseline = Json(ConstructionPermit, "--start", "2026-09-21T09:00");
+        var at = WhileFireAcceptanceIsOpen(baseline);
+        var report = Json(ConstructionPermit, "--start", "2026-09-21T09:00", "--act", $"consult=housing-construction/10:fire-acceptance:{Local(at)}");
+        var answerDue = CloseOfNthWorkingDay(DateOnly.FromDateTime(at.DateTime), 10);
+        var fireDue = At(Step(report, "fire-acceptance").GetProperty("task").GetProperty("due"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(fireDue, Is.EqualTo(At(Step(baseline, "fire-acceptance").GetProperty("task").GetProperty("due"))), "asking does not stop or move the asking task's clock");
+            Assert.That(answerDue, Is.GreaterThan(fireDue), "the scenario: the opinion is due after the asking task");
+            Assert.That(Notes(report, "fire-acceptance"), Has.Some.StartsWith("asked housing-construction for an opinion"));
+            Assert.That(Notes(report, "fire-acceptance"), Has.Some.StartsWith(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"approved at {answerDue.AddMinutes(-1).ToOffset(Shanghai):yyyy-MM-dd ddd} 24:00, after its due")),
+                "approved when the opinion came in, at the consultation's due");
+            Assert.That(At(report.GetProperty("caseDue")), Is.EqualTo(At(baseline.GetProperty("caseDue"))));
+        });
+    }
+
+    [TestCase("send-back:fire-acceptance:2026-10-08T10:00", "needs its argument")]
+    [TestCase("consult=natural-resources/x:fire-acceptance:2026-10-08T10:00", "whole number of working days")]
+    [TestCase("approve=now:fire-acceptance:2026-10-08T10:00", "takes no argument")]
+    public void A_bad_action_argument_is_refused_with_its_form(string act, string expected)
+    {
+        var (exit, _, error) = Simulate(ConstructionPermit, "--start", "2026-09-21T09:00", "--calendars", Calendars, "--act", act);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(error, Does.Contain(expected));
+        });
+    }
 }

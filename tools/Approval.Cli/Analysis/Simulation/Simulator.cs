@@ -5,6 +5,7 @@ using Approval.Definitions.Diagrams;
 using Approval.Definitions.Model;
 using Approval.Engine.Cases;
 using Approval.Engine.Cases.Commands;
+using Approval.Engine.Cases.Events;
 
 namespace Approval.Cli.Analysis.Simulation;
 
@@ -74,16 +75,20 @@ internal sealed class Simulator(WorkflowDefinition definition, WorkingCalendar c
         }
 
         var state = intake.State;
-        Opened(empty, state, []);
+        Opened(empty, state, [], start);
         var script = new List<ScriptedAction>([.. Merge(stops).SelectMany(ScriptedAction.Of), .. actions ?? []]);
         script.Sort((a, b) => a.At.CompareTo(b.At));
         var end = start;
+        var clock = start;
         ImmutableList<string> path = [];
         var order = StepWalk.All(definition.Steps).Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         while (true)
         {
-            var due = state.Tasks.Where(t => t.Status.IsOpen() && !t.IsClockStopped).OrderBy(t => t.Due.At).ThenBy(t => order[t.StepId]).FirstOrDefault();
-            var line = script.FirstOrDefault(a => due is null || a.At <= due.Due.At);
+            // A task waiting for opinions (征求意见) is approved once they are in, however late that is.
+            var due = state.Tasks
+                .Where(t => t.Status.IsOpen() && !t.IsClockStopped && !state.ConsultationsOf(t.TaskId).Any(c => c.Status.IsOpen()))
+                .OrderBy(t => t.Due.At).ThenBy(t => order[t.StepId]).ThenBy(t => t.Kind).FirstOrDefault();
+            var line = script.FirstOrDefault(a => due is null || a.At <= Later(due.Due.At, clock));
             if (line is null && due is null)
             {
                 // Nothing left to do: a clock the script stopped and never restarted would wait for ever.
@@ -95,9 +100,7 @@ internal sealed class Simulator(WorkflowDefinition definition, WorkingCalendar c
                 break;
             }
 
-            var (task, at, command) = line is null
-                ? (due!, due!.Due.At, (CaseCommand)new ApproveTask(due!.TaskId, null, "simulated: approved at its due"))
-                : Resolve(line, state);
+            var (task, at, command) = line is null ? AtDue(due!, clock) : Resolve(line, state);
             if (line is not null)
             {
                 script.Remove(line);
@@ -122,9 +125,15 @@ internal sealed class Simulator(WorkflowDefinition definition, WorkingCalendar c
             }
 
             state = decision.State;
+            clock = Later(clock, at);
+            foreach (var sent in decision.Events.OfType<CaseSentBack>())
+            {
+                _runs[task.StepId].Notes.Add($"sent the case back (退回) to {sent.ToStepId} at {Format.Instant(calendar, at)}: {string.Join(", ", sent.ReopenedSteps)} run again; the case's promised due stays {(state.Due is { } due0 ? Format.Instant(calendar, due0.At) : "none")}");
+            }
+
             Stopped(before.FindTask(task.TaskId)!, state.FindTask(task.TaskId)!, at);
             var chain = _runs[task.StepId].Chain.Add(task.StepId);
-            Opened(before, state, chain);
+            Opened(before, state, chain, at);
 
             // Lines that waited for a task to open are tried again now that the flow has moved.
             script.InsertRange(0, Pending);
@@ -137,6 +146,28 @@ internal sealed class Simulator(WorkflowDefinition definition, WorkingCalendar c
 
         return (state, end, path);
     }
+
+    /// <summary>
+    /// What happens to an open task nobody scripted: approved at its due, or a consultation answered
+    /// at its due; never before the clock, when opinions kept it waiting past its due.
+    /// </summary>
+    private (TaskState Task, DateTimeOffset At, CaseCommand Command) AtDue(TaskState task, DateTimeOffset clock)
+    {
+        var at = Later(task.Due.At, clock);
+        if (task.Kind == TaskKind.Consultation)
+        {
+            return (task, at, new AnswerConsultation(task.TaskId, "simulated opinion"));
+        }
+
+        if (at > task.Due.At)
+        {
+            _runs[task.StepId].Notes.Add($"approved at {Format.Instant(calendar, at)}, after its due {Format.Instant(calendar, task.Due.At)}: it waited for the opinions it asked for");
+        }
+
+        return (task, at, new ApproveTask(task.TaskId, null, "simulated: approved at its due"));
+    }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     /// <summary>The task a script line acts on and when; a line before its task opens waits for the opening.</summary>
     private (TaskState? Task, DateTimeOffset At, CaseCommand Command) Resolve(ScriptedAction line, CaseState state)
@@ -166,12 +197,29 @@ internal sealed class Simulator(WorkflowDefinition definition, WorkingCalendar c
     /// <summary>Lines waiting for their task to open; put back in the script when it does.</summary>
     private List<ScriptedAction> Pending { get; } = [];
 
-    /// <summary>Remembers each task that <paramref name="after"/> opened: the chain of approvals behind it and its first due.</summary>
-    private void Opened(CaseState before, CaseState after, ImmutableList<string> chain)
+    /// <summary>
+    /// Remembers each task that <paramref name="after"/> opened: the chain of approvals behind it and
+    /// its first due. A consultation is a note on the task that asked for it; a step opened again
+    /// (a send back, 退回) starts a new run that keeps the notes of the earlier ones.
+    /// </summary>
+    private void Opened(CaseState before, CaseState after, ImmutableList<string> chain, DateTimeOffset at)
     {
         foreach (var task in after.Tasks.Where(t => before.FindTask(t.TaskId) is null))
         {
-            _runs[task.StepId] = new TaskRun(chain, task.Due);
+            if (task.Kind == TaskKind.Consultation)
+            {
+                _runs[task.StepId].Notes.Add($"asked {task.Department} for an opinion at {Format.Instant(calendar, at)}: its own limit, due {Format.Instant(calendar, task.Due.At)}; the asking task's clock and the case's keep running");
+                continue;
+            }
+
+            var run = new TaskRun(chain, task.Due);
+            if (_runs.TryGetValue(task.StepId, out var earlier))
+            {
+                run.Notes.AddRange(earlier.Notes);
+                run.Notes.Add($"round {task.Round} opened at {Format.Instant(calendar, at)} after a send back (退回), with a fresh limit: due {Format.Instant(calendar, task.Due.At)}");
+            }
+
+            _runs[task.StepId] = run;
         }
     }
 
