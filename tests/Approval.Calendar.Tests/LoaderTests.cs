@@ -30,7 +30,7 @@ public class LoaderTests
                 "元旦 01-01..01-03", "春节 02-15..02-23", "清明节 04-04..04-06", "劳动节 05-01..05-05",
                 "端午节 06-19..06-21", "中秋节 09-25..09-27", "国庆节 10-01..10-07",
             }));
-            Assert.That(year.MakeUpWorkingDays.Select(m => m.Date.ToString("MM-dd")), Is.EqualTo(new[] { "01-04", "02-14", "02-28", "05-09", "09-20", "10-10" }));
+            Assert.That(year.MakeUpWorkingDays.Select(m => m.Date.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(new[] { "01-04", "02-14", "02-28", "05-09", "09-20", "10-10" }));
         });
     }
 

@@ -33,10 +33,10 @@ internal sealed class CrashScenario(DatabaseTarget database, int nodes)
     private ClerkTokens _tokens = null!;
     private Dictionary<string, string> _environment = null!;
 
-    public record Figures(int Requests, int Acknowledged, int Unanswered, int Replayed, int Cases, int Approvals, IReadOnlyList<InvariantResult> Invariants, AlertFigures Alerts);
+    public sealed record Figures(int Requests, int Acknowledged, int Unanswered, int Replayed, int Cases, int Approvals, IReadOnlyList<InvariantResult> Invariants, AlertFigures Alerts);
 
     /// <summary>What the due deadlines came to: cards in the database, alerts at the receiver, and how long after the restart (or the kill) the last one arrived.</summary>
-    public record AlertFigures(int CardsDue, int CardsRecorded, int HeldAtKill, int Requests, int EventIds, int Duplicates, int BadSignatures, TimeSpan DeliveredAfterRestart);
+    public sealed record AlertFigures(int CardsDue, int CardsRecorded, int HeldAtKill, int Requests, int EventIds, int Duplicates, int BadSignatures, TimeSpan DeliveredAfterRestart);
 
     // Short, so a reservation whose request died before its commit is taken over by the retry within the
     // test, and a delivery cut off by the kill is sent again within seconds (the lease outlives one attempt).

@@ -5,7 +5,7 @@ namespace Approval.Security.Tests;
 /// <summary>Which scheme authenticates a request: the cookie never reaches a mutating API call.</summary>
 public class SchemeSelectionTests
 {
-    private static HttpContext Request(string method, string path, string? authorization = null, bool cookie = false, string? accept = null)
+    private static DefaultHttpContext Request(string method, string path, string? authorization = null, bool cookie = false, string? accept = null)
     {
         var context = new DefaultHttpContext();
         context.Request.Method = method;

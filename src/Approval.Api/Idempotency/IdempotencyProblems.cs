@@ -1,4 +1,5 @@
 using Approval.Api.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Approval.Api.Idempotency;
 
@@ -23,7 +24,7 @@ internal static class IdempotencyProblems
         $"A request with Idempotency-Key '{key}' is still being processed. Retry after the Retry-After interval to get its answer.",
         errors: null);
 
-    private static IResult Problem(int status, string title, string code, string detail, Dictionary<string, string[]>? errors)
+    private static ProblemHttpResult Problem(int status, string title, string code, string detail, Dictionary<string, string[]>? errors)
     {
         var extensions = new Dictionary<string, object?> { ["code"] = code };
         if (errors is not null)

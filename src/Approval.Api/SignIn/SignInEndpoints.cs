@@ -4,6 +4,7 @@ using Approval.Engine.Cases;
 using Approval.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Approval.Api.SignIn;
@@ -164,6 +165,6 @@ internal static class SignInEndpoints
         return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
     }
 
-    private static IResult NotLocal() =>
+    private static ProblemHttpResult NotLocal() =>
         RefusalProblems.Invalid(RefusalCodes.ReturnUrlNotLocal, new FieldPath("returnUrl"), "returnUrl must be a path on this service, such as /hangfire; other hosts are refused.");
 }

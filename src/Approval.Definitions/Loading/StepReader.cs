@@ -328,7 +328,7 @@ internal sealed class StepReader(
         return array is null ? [] : ReadSteps(array, o.PathOf("steps"));
     }
 
-    private (string Id, string Name) ReadIdentity(JsonObjectReader o, string what) =>
+    private static (string Id, string Name) ReadIdentity(JsonObjectReader o, string what) =>
         (o.String("id", what, required: true, Patterns.KebabId(), Patterns.KebabHint) ?? string.Empty,
          o.String("name", what, required: true) ?? string.Empty);
 

@@ -99,7 +99,7 @@ public sealed class CounterRebuilder(IDbContextFactory<ApprovalDbContext> dbFact
             var have = stored.GetValueOrDefault(key);
             if (want != have)
             {
-                differences.Add($"{key.Day?.ToString("yyyy-MM-dd") ?? "now"} {Name(key.Department)} {key.Counter}: stored {have}, events say {want}");
+                differences.Add($"{key.Day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "now"} {Name(key.Department)} {key.Counter}: stored {have}, events say {want}");
             }
         }
 

@@ -25,8 +25,10 @@ public sealed class CaseClient(HttpClient http, ClerkTokens tokens, byte[] intak
 
     public List<string> ErrorSamples { get; } = [];
 
+    private volatile bool _recording;
+
     /// <summary>While false (warm-up), requests run but nothing is counted.</summary>
-    public volatile bool Recording;
+    public bool Recording { get => _recording; set => _recording = value; }
 
     /// <summary>Runs cases until <paramref name="stop"/> fires or <paramref name="maxCases"/> are complete.</summary>
     public async Task RunAsync(long maxCases, CancellationToken stop)

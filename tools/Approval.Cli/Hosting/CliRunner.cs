@@ -27,7 +27,7 @@ internal static class CliRunner
         return UsageError;
     }
 
-    private static IEnumerable<string> Path(Command command, RootCommand root)
+    private static List<string> Path(Command command, RootCommand root)
     {
         // Parents are not exposed on Command; find the chain by searching down from the root.
         static List<string>? Find(Command at, Command target)
