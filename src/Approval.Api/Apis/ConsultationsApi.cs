@@ -20,13 +20,13 @@ public static class ConsultationsApi
     public static Task<Results<Ok<TaskView>, ProblemHttpResult>> Request(Guid taskId, ConsultationRequest request, [AsParameters] CommandContext context) =>
         RequestShape.NullElement(request.Departments, "departments") is { } nullItem
             ? Task.FromResult<Results<Ok<TaskView>, ProblemHttpResult>>(nullItem)
-            : ActOn.OnTask(taskId, new RequestConsultation(taskId, request.Departments ?? [], request.Question ?? "", request.WorkingDays ?? 0), context);
+            : TasksApi.Act(taskId, new RequestConsultation(taskId, request.Departments ?? [], request.Question ?? "", request.WorkingDays ?? 0), context);
 
     public static Task<Results<Ok<TaskView>, ProblemHttpResult>> Answer(Guid taskId, OpinionRequest request, [AsParameters] CommandContext context) =>
-        ActOn.OnTask(taskId, new AnswerConsultation(taskId, request.Opinion ?? ""), context);
+        TasksApi.Act(taskId, new AnswerConsultation(taskId, request.Opinion ?? ""), context);
 
     public static Task<Results<Ok<TaskView>, ProblemHttpResult>> Withdraw(Guid taskId, WithdrawRequest request, [AsParameters] CommandContext context) =>
-        ActOn.OnTask(taskId, new WithdrawConsultation(taskId, request.Reason ?? ""), context);
+        TasksApi.Act(taskId, new WithdrawConsultation(taskId, request.Reason ?? ""), context);
 }
 
 /// <summary>A consultation (征求意见): the departments asked, the question, and the working days each has to answer (1–30).</summary>

@@ -32,11 +32,11 @@ public static class FollowUpApi
             return RefusalProblems.Invalid(RefusalCodes.PassedRequired, new FieldPath("passed"), "Say whether the verification passed: \"passed\": true or false.");
         }
 
-        return await Act(taskId, new CompleteVerification(taskId, passed, request.Finding), context);
+        return await TasksApi.Act(taskId, new CompleteVerification(taskId, passed, request.Finding), context);
     }
 
     public static Task<Results<Ok<TaskView>, ProblemHttpResult>> FollowUp(Guid taskId, FollowUpRequest request, [AsParameters] CommandContext context) =>
-        Act(taskId, new RecordFollowUp(taskId, request.Outcome, request.Note), context);
+        TasksApi.Act(taskId, new RecordFollowUp(taskId, request.Outcome, request.Note), context);
 
     /// <summary>The rating command, with the configured rectification limit a bad rating's task gets.</summary>
     public static RateService Rating(RatingRequest request, FollowUpOptions options) => new(request.Score ?? 0, request.Comment)
@@ -44,21 +44,4 @@ public static class FollowUpApi
         Department = string.IsNullOrWhiteSpace(request.Department) ? null : request.Department.Trim(),
         RectificationLimit = TimeLimit.OfWorkingDays(options.RectificationWorkingDays),
     };
-
-    private static async Task<Results<Ok<TaskView>, ProblemHttpResult>> Act(Guid taskId, CaseCommand command, CommandContext context)
-    {
-        if (await context.Tasks.CaseOfAsync(taskId, context.CancellationToken) is not { } caseId)
-        {
-            return Refusal.NotFound(RefusalCodes.TaskNotFound, $"There is no task {taskId}.").ToProblem();
-        }
-
-        var outcome = await context.Store.ExecuteAsync(caseId, command, context.Clerk.ToActor(), context.CancellationToken);
-        if (outcome.Refusal is { } refusal)
-        {
-            return refusal.ToProblem();
-        }
-
-        var state = outcome.State!;
-        return TypedResults.Ok(TaskView.From(state.FindTask(taskId)!, caseId, context.Catalog.Find(state.WorkflowId, state.WorkflowVersion)));
-    }
 }

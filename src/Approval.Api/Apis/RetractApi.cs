@@ -15,7 +15,7 @@ public static class RetractApi
     }
 
     public static Task<Results<Ok<TaskView>, ProblemHttpResult>> Retract(Guid taskId, RetractRequest request, [AsParameters] CommandContext context) =>
-        ActOn.OnTask(taskId, new RetractDecision(taskId, request.Reason ?? ""), context);
+        TasksApi.Act(taskId, new RetractDecision(taskId, request.Reason ?? ""), context);
 }
 
 /// <summary>A retraction (撤回) with its reason.</summary>

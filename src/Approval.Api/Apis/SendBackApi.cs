@@ -17,10 +17,10 @@ public static class SendBackApi
     }
 
     public static Task<Results<Ok<TaskView>, ProblemHttpResult>> FromTask(Guid taskId, SendBackRequest request, [AsParameters] CommandContext context) =>
-        ActOn.OnTask(taskId, new SendBack(taskId, request.ToStepId ?? "", request.Reason ?? ""), context);
+        TasksApi.Act(taskId, new SendBack(taskId, request.ToStepId ?? "", request.Reason ?? ""), context);
 
     public static Task<Results<Ok<CaseView>, ProblemHttpResult>> FromDelivery(Guid caseId, SendBackRequest request, [AsParameters] CommandContext context) =>
-        ActOn.OnCase(caseId, new SendBack(null, request.ToStepId ?? "", request.Reason ?? ""), context);
+        CasesApi.Act(caseId, new SendBack(null, request.ToStepId ?? "", request.Reason ?? ""), context);
 }
 
 /// <summary>A send back (退回): the earlier step to return to, one of the sending step's <c>sendBack</c> targets, and why.</summary>

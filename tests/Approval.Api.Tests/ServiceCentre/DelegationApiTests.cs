@@ -61,6 +61,20 @@ public class DelegationApiTests
     }
 
     [Test]
+    public async Task The_delegate_may_also_use_the_commands_of_the_other_api_files()
+    {
+        // Consultation (and send back, retract, verification, follow-up) run through the same task runner as approve.
+        var fire = await ClaimedFireTask();
+        Assert.That((await Wang.PostJsonAsync("/api/delegations", new { toUserId = "li@fire-rescue", workingDays = 2 })).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+
+        var asked = await Li.PostJsonAsync($"/api/tasks/{fire}/consultations", new { departments = new[] { "urban-management" }, question = "门头是否占道？", workingDays = 2 });
+        var task = await asked.ReadJsonAsync();
+        Assert.That(asked.StatusCode, Is.EqualTo(HttpStatusCode.OK), task.ToJsonString());
+        var events = (await (await _app.Window().GetAsync($"/api/cases/{(string)task["caseId"]!}/events")).ReadJsonAsync()).AsArray();
+        Assert.That((string)events.Single(e => (string)e!["type"]! == "consultation-requested")!["actor"]!["onBehalfOf"]!, Is.EqualTo("wang@fire-rescue"));
+    }
+
+    [Test]
     public async Task A_delegation_ends_by_itself_when_its_period_ends()
     {
         var fire = await ClaimedFireTask();
