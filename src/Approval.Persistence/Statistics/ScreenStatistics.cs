@@ -30,6 +30,7 @@ public sealed class ScreenStatistics(IDbContextFactory<ApprovalDbContext> dbFact
         var today = Today(now);
         var from = today.AddDays(1 - WindowDays);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var snapshot = await CounterSnapshot.BeginAsync(db, cancellationToken);
         var standing = await CounterStore.StandingAsync(db, cancellationToken);
         var daily = await CounterStore.DailyAsync(db, from, today, null, cancellationToken);
 
@@ -85,6 +86,7 @@ public sealed class ScreenStatistics(IDbContextFactory<ApprovalDbContext> dbFact
         var today = Today(now);
         var from = today.AddDays(1 - WindowDays);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var snapshot = await CounterSnapshot.BeginAsync(db, cancellationToken);
         var standing = (await CounterStore.StandingAsync(db, cancellationToken)).Where(r => r.Department == department).ToList();
         var daily = await CounterStore.DailyAsync(db, from, today, department, cancellationToken);
 

@@ -18,6 +18,7 @@ public sealed class SupervisionStatistics(IDbContextFactory<ApprovalDbContext> d
         var now = time.GetUtcNow();
         var nowUtc = now.UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var snapshot = await CounterSnapshot.BeginAsync(db, cancellationToken);
         var standing = await CounterStore.StandingAsync(db, cancellationToken);
         var totals = await CounterStore.TotalsAsync(db, Counters.Centre, cancellationToken);
 

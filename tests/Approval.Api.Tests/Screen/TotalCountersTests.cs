@@ -94,4 +94,33 @@ public class TotalCountersTests
         Assert.That(await rebuilder.CompareAsync(), Is.Empty);
         Assert.That((await CompletionAsync()).ToJsonString(), Is.EqualTo(pending.ToJsonString()), "the rebuild restores the totals");
     }
+
+    [Test]
+    public async Task A_fold_between_a_pages_two_reads_does_not_drop_the_pending_deltas()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 10, 0, 0, China));
+        await using var app = new SupervisedApp(Path.Combine(_folder, "approval.db"), clock);
+        _ = app.CreateClient();
+        await app.CatchUp;
+        await app.ClientAs(ClerkRoles.WindowClerk, "window", "window").StartCaseAsync("open-restaurant", new { hasOutdoorSign = false, seats = 20 });
+        var factory = app.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>();
+
+        // A page reads the folded rows, the fold commits, then the page reads the pending deltas.
+        await using var db = await factory.CreateDbContextAsync();
+        long folded, pending;
+        await using (await CounterSnapshot.BeginAsync(db, CancellationToken.None))
+        {
+            folded = await db.Set<StandingCounterRow>().SumAsync(r => r.Value);
+            await app.Services.GetRequiredService<CounterFolder>().FoldAllAsync();
+            pending = await db.Set<CounterDeltaRow>().Where(d => d.Day == null).SumAsync(d => d.Amount);
+        }
+
+        await using var after = await factory.CreateDbContextAsync();
+        var settled = await after.Set<StandingCounterRow>().SumAsync(r => r.Value);
+        Assert.Multiple(() =>
+        {
+            Assert.That(settled, Is.GreaterThan(0), "the case's open tasks are counted");
+            Assert.That(folded + pending, Is.EqualTo(settled), "one snapshot: the page sees the deltas either pending or folded, never neither");
+        });
+    }
 }
