@@ -132,22 +132,8 @@ public static class TasksApi
     /// with the task as it is after, or the engine's refusal as problem details. Shared by every task action,
     /// including those mapped from other files.
     /// </summary>
-    internal static async Task<Results<Ok<TaskView>, ProblemHttpResult>> Act(Guid taskId, CaseCommand command, CommandContext context)
-    {
-        if (await context.Tasks.CaseOfAsync(taskId, context.CancellationToken) is not { } caseId)
-        {
-            return TaskNotFound(taskId);
-        }
-
-        var outcome = await TaskCommandRunner.ExecuteAsync(caseId, command, context);
-        if (outcome.Refusal is { } refusal)
-        {
-            return refusal.ToProblem();
-        }
-
-        var state = outcome.State!;
-        return TypedResults.Ok(TaskView.From(state.FindTask(taskId)!, caseId, context.Catalog.Find(state.WorkflowId, state.WorkflowVersion)));
-    }
+    internal static Task<Results<Ok<TaskView>, ProblemHttpResult>> Act(Guid taskId, CaseCommand command, CommandContext context) =>
+        TaskCommandRunner.RunAsync(taskId, command, context);
 
     private static TaskView InboxView(InboxTask row, WorkflowCatalog catalog)
     {
