@@ -16,7 +16,7 @@ public class HangfireTests
     private static readonly Dictionary<string, string?> RareSafetyNet = new() { ["Supervision:SafetyNetInterval"] = "00:30:00" };
 
     internal static async Task<bool> TimerSucceededAsync(JobStorage storage) =>
-        await Task.FromResult(storage.GetMonitoringApi().SucceededJobs(0, 100).Any(j => j.Value.Job?.Type == typeof(DeadlineTimerJob)));
+        await Task.FromResult(storage.GetMonitoringApi().SucceededJobs(0, 100).Any(j => j.Value.Job?.Type == typeof(InstantTimerJob)));
 
     [Test]
     public async Task A_timer_made_by_the_safety_net_fires_on_Hangfire_and_its_card_and_alert_land_within_seconds()
@@ -41,7 +41,7 @@ public class HangfireTests
             Assert.That(card, Is.Not.Null.And.LessThan(TimeSpan.FromSeconds(6)), "about 2 s of delay plus one polling");
             Assert.That(alert, Is.Not.Null.And.LessThan(TimeSpan.FromSeconds(2)), "delivery is enqueued by the card's commit");
             Assert.That((await node.CardRowsAsync()).Where(c => c.TaskId == licence).Select(c => c.Level), Is.EqualTo(new[] { CardLevels.Yellow }));
-            Assert.That(await TimerSucceededAsync(node.JobStorage), Is.True, "a DeadlineTimerJob did it");
+            Assert.That(await TimerSucceededAsync(node.JobStorage), Is.True, "the instant's job did it");
         });
     }
 
@@ -56,13 +56,14 @@ public class HangfireTests
         var licence = started.FindTaskOfStep("licence")!.TaskId;
         clock.Set(Local(3, 3, 0, 1));
         var jobs = node.Services.GetRequiredService<IBackgroundJobClient>();
+        var instant = Local(3, 3).UtcDateTime; // the licence's yellow point
         for (var i = 0; i < 2; i++)
         {
-            jobs.Enqueue<DeadlineTimerJob>(j => j.FireAsync(started.CaseId, licence, 1, CancellationToken.None));
+            jobs.Enqueue<InstantTimerJob>(j => j.FireAsync(instant, 1, CancellationToken.None));
         }
 
         var done = await Eventually.WaitAsync(
-            () => Task.FromResult(node.JobStorage.GetMonitoringApi().SucceededJobs(0, 100).Count(j => j.Value.Job?.Type == typeof(DeadlineTimerJob)) >= 2), TimeSpan.FromSeconds(15));
+            () => Task.FromResult(node.JobStorage.GetMonitoringApi().SucceededJobs(0, 100).Count(j => j.Value.Job?.Type == typeof(InstantTimerJob)) >= 2), TimeSpan.FromSeconds(15));
         await Eventually.WaitAsync(async () => (await node.OutboxAsync()).All(m => m.Status == OutboxStatus.Delivered), TimeSpan.FromSeconds(10));
         var cards = (await node.HistoryAsync(started.CaseId)).OfType<CardIssued>().Where(c => c.TaskId == licence).ToList();
         var outbox = await node.OutboxAsync();

@@ -81,13 +81,13 @@ public class PostgresTimerTests
         await using (var sql = new NpgsqlConnection(connectionString))
         {
             await sql.OpenAsync();
-            await using var rename = new NpgsqlCommand("UPDATE hangfire.job SET invocationdata = replace(invocationdata::text, 'DeadlineTimerJob', 'RenamedTimerJob')::jsonb", sql);
+            await using var rename = new NpgsqlCommand("UPDATE hangfire.job SET invocationdata = replace(invocationdata::text, 'InstantTimerJob', 'RenamedTimerJob')::jsonb", sql);
             Assert.That(await rename.ExecuteNonQueryAsync(), Is.GreaterThanOrEqualTo(1));
         }
 
         clock.Set(Local(3, 3));
         var failed = await Eventually.WaitAsync(() => Task.FromResult(node.JobStorage.GetMonitoringApi().FailedCount() + node.JobStorage.GetMonitoringApi().ScheduledCount() > 0
-            && node.JobStorage.GetMonitoringApi().SucceededJobs(0, 100).All(j => j.Value.Job?.Type != typeof(DeadlineTimerJob))), TimeSpan.FromSeconds(10));
+            && node.JobStorage.GetMonitoringApi().SucceededJobs(0, 100).All(j => j.Value.Job?.Type != typeof(InstantTimerJob))), TimeSpan.FromSeconds(10));
         await Task.Delay(3000); // the renamed job's instant passes: it cannot run
         var before = (await node.CardRowsAsync()).Count(c => c.TaskId == licence);
         var swept = await net.RunAsync(CancellationToken.None);

@@ -160,13 +160,14 @@ public class TimerHandlerTests
             new InMemoryStorage(), _clock, options, NullLogger<SafetyNetJob>.Instance);
 
         var first = await net.RunAsync(CancellationToken.None);
+        var firstJobs = client.Created.Count;
         var expected = await CountAlertsBetweenAsync(_clock.GetUtcNow(), _clock.GetUtcNow().AddDays(1));
         var second = await net.RunAsync(CancellationToken.None);
         _clock.Advance(TimeSpan.FromDays(1));
         var third = await net.RunAsync(CancellationToken.None);
         // Counted after the run: its sweep issued the overdue yellow cards, which moved those alert points on to red.
         var later = await CountAlertsBetweenAsync(Monday.AddDays(1), Monday.AddDays(2));
-        var delays = client.Created.Take(first.TimersScheduled).Select(c => ((ScheduledState)c.State).EnqueueAt - DateTime.UtcNow).ToList();
+        var delays = client.Created.Take(firstJobs).Select(c => ((ScheduledState)c.State).EnqueueAt - DateTime.UtcNow).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(expected, Is.GreaterThanOrEqualTo(3), "every case's licence warns within a day");
@@ -174,16 +175,18 @@ public class TimerHandlerTests
             Assert.That(second.TimersScheduled, Is.Zero, "the window already covered is not scheduled again");
             Assert.That(third.Swept.Issued, Is.GreaterThanOrEqualTo(3), "the overdue yellows");
             Assert.That(third.TimersScheduled, Is.EqualTo(later).And.GreaterThan(0), "only what came within the horizon since");
-            Assert.That(client.Created.Select(c => c.Job.Type), Is.All.EqualTo(typeof(DeadlineTimerJob)));
+            Assert.That(client.Created.Select(c => c.Job.Type), Is.All.EqualTo(typeof(InstantTimerJob)));
+            Assert.That(firstJobs, Is.LessThan(first.TimersScheduled), "deadlines sharing an instant share its job");
             Assert.That(delays, Is.All.GreaterThan(TimeSpan.FromHours(13)), "delays are business-clock distances, handed to Hangfire's own clock");
         });
     }
 
     [Test]
-    public async Task A_crowd_of_deadlines_sharing_an_instant_gets_one_Hangfire_job_that_cards_them_all()
+    public async Task The_deadlines_sharing_an_instant_get_one_Hangfire_job_that_cards_them_all()
     {
+        const int Cases = 5;
         var licences = new HashSet<Guid?>();
-        for (var i = 0; i < DeadlineTimers.CrowdSize; i++)
+        for (var i = 0; i < Cases; i++)
         {
             licences.Add((await StartAsync()).Licence);
         }
@@ -198,11 +201,11 @@ public class TimerHandlerTests
         var licenceInstant = Local(3, 3).UtcDateTime;
 
         _clock.Set(Local(3, 3));
-        var outcome = await new InstantTimerJob(_run, _clock, options, NullLogger<InstantTimerJob>.Instance).FireAsync(licenceInstant, DeadlineTimers.CrowdSize, CancellationToken.None);
+        var outcome = await new InstantTimerJob(_run, _clock, options, NullLogger<InstantTimerJob>.Instance).FireAsync(licenceInstant, Cases, CancellationToken.None);
         var yellows = (await _node.CardRowsAsync()).Where(c => c.Level == CardLevels.Yellow && licences.Contains(c.TaskId)).ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(crowd.Where(c => c.At == licenceInstant).Select(c => c.Deadlines), Is.EqualTo(new[] { DeadlineTimers.CrowdSize }), "one job stands for the licences' instant");
+            Assert.That(crowd.Where(c => c.At == licenceInstant).Select(c => c.Deadlines), Is.EqualTo(new[] { Cases }), "one job stands for the licences' instant");
             Assert.That(client.Created, Has.Count.LessThan(scheduled.TimersScheduled), "fewer jobs than timers");
             Assert.That(outcome, Is.EqualTo(TimerOutcome.Issued));
             Assert.That(yellows.Select(c => c.TaskId), Is.EquivalentTo(licences), "every licence carded, each once");

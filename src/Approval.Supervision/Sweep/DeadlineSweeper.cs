@@ -17,7 +17,7 @@ namespace Approval.Supervision.Sweep;
 /// <remarks>
 /// Thread safe. Sweeps in one process are serialized (the start-up catch-up and the safety net may
 /// overlap); sweeps in different processes are not, and need not be. The sweep is the safety net's
-/// first half; the deadline timers (<see cref="Timers.DeadlineTimerJob"/>) supervise one deadline each.
+/// first half; the deadline timers (<see cref="Timers.InstantTimerJob"/>, one per alert instant) run it at each instant.
 /// </remarks>
 public sealed class DeadlineSweeper(
     IDbContextFactory<ApprovalDbContext> dbFactory,

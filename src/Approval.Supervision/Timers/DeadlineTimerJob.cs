@@ -8,7 +8,9 @@ using Microsoft.Extensions.Options;
 namespace Approval.Supervision.Timers;
 
 /// <summary>
-/// The Hangfire job of one deadline timer. It carries only the case, the task (none for the case's
+/// The Hangfire job of one deadline timer, as versions before one job per instant
+/// (<see cref="InstantTimerJob"/>) created them; none is created now, and it stays so the jobs they left
+/// in a persistent Hangfire storage still run. It carries only the case, the task (none for the case's
 /// own limit) and the due version; what is due is decided from our rows on the business clock and
 /// by the engine (<see cref="DeadlineSweeper.SuperviseAsync"/>), never by Hangfire.
 /// </summary>

@@ -6,16 +6,16 @@ using Microsoft.Extensions.Options;
 namespace Approval.Supervision.Timers;
 
 /// <summary>
-/// The one Hangfire job behind a crowd of deadline timers that share an instant (at least
-/// <see cref="DeadlineTimers.CrowdSize"/>: tasks opened together, with the same limit, reach each
-/// alert point together). At the instant it starts a <see cref="SweepRun"/>, which cards every
+/// The one Hangfire job behind every deadline timer of one alert instant (<see cref="DeadlineTimers"/>:
+/// tasks opened on the same day with the same limit reach each alert point together, at the close of
+/// a working day). At the instant it starts a <see cref="SweepRun"/>, which cards every
 /// deadline then due; so ten thousand deadlines of one instant cost one Hangfire round trip, not ten
 /// thousand.
 /// </summary>
 /// <remarks>
-/// It carries only the instant and how many deadlines it stood for (shown in the dashboard): what is
-/// due is read from our rows when it runs, so a deadline of the crowd that moved meanwhile is simply
-/// not due, and one that joined the instant later is carded too. Like <see cref="DeadlineTimerJob"/>:
+/// It carries only the instant and how many deadlines it stood for when it was made (shown in the
+/// dashboard): what is due is read from our rows when it runs, so a deadline that moved meanwhile is
+/// simply not due, and one that joined the instant later is carded too. Like <see cref="DeadlineTimerJob"/>:
 /// no retries (the safety net issues what a failed run left due), and the type and method names are
 /// stored in Hangfire's jobs, so do not rename them.
 /// </remarks>

@@ -192,7 +192,7 @@ public static class TimersScenario
             new("cards at the instant", cards.Count, "cards"),
             new("Hangfire jobs alive (peak)", alive, "jobs"),
             new("Hangfire jobs alive (idle)", aliveIdle, "jobs"),
-            new("timers scheduled by commits", pump.Scheduled, "jobs"),
+            new("timers scheduled by commits", pump.Scheduled, "deadlines"),
             new("idle CPU", idleCpu, "% of one core"),
             new("open tasks seeded", openTasks, "tasks"),
         ], errors.Count, errors);
