@@ -3,6 +3,7 @@ using Approval.Engine.Cases;
 using Approval.Engine.Cases.Commands;
 using Approval.Persistence.Cases;
 using Approval.Persistence.Rows;
+using Approval.Persistence.Statistics;
 using Approval.Persistence.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -26,8 +27,9 @@ public class WritePathContractTests
         await ef.MigrateAsync();
         await using var model = await ef.Factory.CreateDbContextAsync();
         var writes = Writes(model.Model);
+        var counters = new CounterSink(TestFlow.Calendar);
 
-        await using (var queue = new SqliteCommitQueue(DatabaseSetup.SqliteConnectionString(fast.Options.ConnectionString), []))
+        await using (var queue = new SqliteCommitQueue(DatabaseSetup.SqliteConnectionString(fast.Options.ConnectionString), [counters]))
         {
             foreach (var write in writes)
             {
@@ -39,10 +41,11 @@ public class WritePathContractTests
         {
             await using var db = await ef.Factory.CreateDbContextAsync();
             write.StageIn(db);
+            counters.Stage(db, write.Before, write.After, write.Workflow, write.Events);
             await db.SaveChangesAsync();
         }
 
-        foreach (var entity in new[] { typeof(CaseRow), typeof(CaseEventRow), typeof(TaskRow) }.Select(t => model.Model.FindEntityType(t)!))
+        foreach (var entity in new[] { typeof(CaseRow), typeof(CaseEventRow), typeof(TaskRow), typeof(CounterDeltaRow) }.Select(t => model.Model.FindEntityType(t)!))
         {
             var table = entity.GetTableName()!;
             var columns = entity.GetProperties().Select(p => p.GetColumnName()).ToList();
@@ -54,6 +57,47 @@ public class WritePathContractTests
                 Assert.That(fastRows, Is.EqualTo(efRows), $"{table}: fast path (expected) against EF");
             });
         }
+    }
+
+    [Test]
+    public async Task The_counter_deltas_of_writes_committed_together_are_summed_to_the_same_totals()
+    {
+        await using var fast = TestDatabase.Create(DatabaseProvider.Sqlite);
+        await fast.MigrateAsync();
+        var counters = new CounterSink(TestFlow.Calendar);
+        var intakes = Enumerable.Range(0, 20).Select(_ => Intake()).ToList();
+        await using (var queue = new SqliteCommitQueue(DatabaseSetup.SqliteConnectionString(fast.Options.ConnectionString), [counters]))
+        {
+            // Queued at once, so that all but the first share the writer's next batch.
+            var outcomes = await Task.WhenAll(intakes.Select(queue.CommitAsync).ToList());
+            Assert.That(outcomes, Is.All.True);
+        }
+
+        var expected = new CounterChanges();
+        var perCommand = 0;
+        foreach (var write in intakes)
+        {
+            var changes = counters.ChangesFor(write.Before, write.Workflow, write.Events);
+            perCommand += changes.NonZero.Count();
+            expected.AddAll(changes);
+        }
+
+        await using var db = await fast.Factory.CreateDbContextAsync();
+        var rows = await db.Set<CounterDeltaRow>().AsNoTracking().ToListAsync();
+        var totals = rows.GroupBy(r => new CounterKey(r.Day, r.Department, r.Counter)).ToDictionary(g => g.Key, g => g.Sum(r => r.Amount));
+        Assert.Multiple(() =>
+        {
+            Assert.That(totals, Is.EquivalentTo(expected.NonZero.ToDictionary(c => c.Key, c => c.Value)), "the same totals as one row per command");
+            Assert.That(rows, Has.Count.LessThan(perCommand), "summed per batch: fewer rows than one per counter of each command");
+        });
+    }
+
+    private static CaseWrite Intake()
+    {
+        var state = new CaseState();
+        var decision = CaseDecider.Decide(state, TestFlow.Start(), new DecisionContext(TestFlow.Workflow.Definition, 1, TestFlow.Calendar, TestFlow.Monday, TestFlow.Window));
+        Assert.That(decision.Refusal, Is.Null);
+        return CaseWrite.Prepare(state, EventHashChain.Genesis, decision.State, decision.Events, TestFlow.Workflow, TestFlow.Calendar);
     }
 
     /// <summary>Intake, a claim and an approval of one case, as the store prepares them, with every mapped column given a value.</summary>

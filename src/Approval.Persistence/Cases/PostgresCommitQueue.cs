@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Approval.Persistence.Idempotency;
+using Approval.Persistence.Statistics;
 using Approval.Persistence.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -183,16 +184,27 @@ internal sealed class PostgresCommitQueue : ICaseCommitQueue
         }
     }
 
-    /// <summary>The statements of the writes (one round trip), then the rows their sinks stage (rare: cards and alerts) through EF.</summary>
+    /// <summary>
+    /// The statements of the writes and their summed counter deltas (one round trip), then the rows the
+    /// other sinks stage (rare: cards and alerts) through EF.
+    /// </summary>
     private async Task WriteAsync(Writer writer, NpgsqlTransaction transaction, IReadOnlyList<Entry> entries)
     {
         await using (var batch = new NpgsqlBatch(writer.Connection, transaction))
         {
             var appended = new PostgresCaseStatements.Appended[entries.Count];
+            var counters = new CounterChanges();
             for (var i = 0; i < entries.Count; i++)
             {
-                appended[i] = PostgresCaseStatements.Append(batch, entries[i].Write);
+                var write = entries[i].Write;
+                appended[i] = PostgresCaseStatements.Append(batch, write);
+                foreach (var counterSink in _sinks.OfType<CounterSink>())
+                {
+                    counters.AddAll(counterSink.ChangesFor(write.Before, write.Workflow, write.Events));
+                }
             }
+
+            PostgresCounterStatement.Append(batch, counters);
 
             await batch.ExecuteNonQueryAsync();
             for (var i = 0; i < entries.Count; i++)
@@ -212,7 +224,7 @@ internal sealed class PostgresCommitQueue : ICaseCommitQueue
         var db = writer.Db;
         foreach (var entry in entries)
         {
-            foreach (var sink in _sinks)
+            foreach (var sink in _sinks.Where(s => s is not CounterSink))
             {
                 sink.Stage(db, entry.Write.Before, entry.Write.After, entry.Write.Workflow, entry.Write.Events);
             }

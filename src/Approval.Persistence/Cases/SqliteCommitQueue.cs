@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Approval.Persistence.Telemetry;
 using Approval.Persistence.Idempotency;
+using Approval.Persistence.Statistics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -71,11 +72,13 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
 
         using var statements = new SqliteCaseStatements(connection);
         using var answers = new SqliteAnswerStatement(connection);
+        using var counters = new SqliteCounterStatement(connection);
 
         // One EF context for the sinks' rows, for the writer's lifetime: creating one per batch cost more than the write.
         await using var db = new ApprovalDbContext(DatabaseSetup.SqliteOptionsOn(connection));
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Database.AutoSavepointsEnabled = false; // each write already has its own savepoint
+        var writer = new Writer(connection, statements, answers, counters, db);
         using var checkpoint = connection.CreateCommand();
         checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         var commitsSinceCheckpoint = 0;
@@ -89,7 +92,7 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
             }
 
             var started = Stopwatch.GetTimestamp();
-            if (Commit(connection, statements, answers, db, batch))
+            if (Commit(writer, batch))
             {
                 _metrics?.Committed("sqlite", batch.Count, Stopwatch.GetElapsedTime(started));
             }
@@ -107,16 +110,17 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
     }
 
     /// <summary>False when the batch did not commit (every caller has heard why).</summary>
-    private static bool Commit(SqliteConnection connection, SqliteCaseStatements statements, SqliteAnswerStatement answers, ApprovalDbContext db, List<Entry> batch)
+    private static bool Commit(Writer writer, List<Entry> batch)
     {
-        // The sinks' rows (cards, outbox) of the whole batch go in one SaveChanges: one per write cost
-        // more than the write itself. If that save fails — a unique key refusing a duplicate card, say —
-        // the batch is rolled back and written again with a savepoint around each write's rows, so
-        // the duplicate loses only its own write.
-        var outcome = TryCommit(connection, statements, answers, db, batch, sinkRowsTogether: true);
+        // The sinks' rows of the whole batch go together: the counter deltas summed into one row per
+        // counter, the rest (cards, outbox) in one SaveChanges; one per write cost more than the write
+        // itself. If that save fails — a unique key refusing a duplicate card, say — the batch is rolled
+        // back and written again with a savepoint around each write's rows, so the duplicate loses
+        // only its own write.
+        var outcome = TryCommit(writer, batch, sinkRowsTogether: true);
         if (outcome == BatchOutcome.Abandoned)
         {
-            outcome = TryCommit(connection, statements, answers, db, batch, sinkRowsTogether: false);
+            outcome = TryCommit(writer, batch, sinkRowsTogether: false);
         }
 
         return outcome == BatchOutcome.Committed;
@@ -135,10 +139,12 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
         Abandoned,
     }
 
-    private static BatchOutcome TryCommit(SqliteConnection connection, SqliteCaseStatements statements, SqliteAnswerStatement answers, ApprovalDbContext db, List<Entry> batch, bool sinkRowsTogether)
+    private static BatchOutcome TryCommit(Writer writer, List<Entry> batch, bool sinkRowsTogether)
     {
+        var (connection, statements, answers, db) = (writer.Connection, writer.Cases, writer.Answers, writer.Db);
         var outcomes = new Exception?[batch.Count];
         var written = new bool[batch.Count];
+        var counters = new CounterChanges();
         try
         {
             using var transaction = connection.BeginTransaction(deferred: false);
@@ -158,10 +164,12 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
 
                         if (!sinkRowsTogether)
                         {
-                            StageSinkRows(db, batch[i]);
+                            var own = new CounterChanges();
+                            StageSinkRows(db, batch[i], own);
+                            writer.Counters.Insert(own, transaction);
                             SaveSinkRows(db);
                         }
-                        else if (!TryStageSinkRows(db, batch[i]))
+                        else if (!TryStageSinkRows(db, batch[i], counters))
                         {
                             return Abandon(transaction, db);
                         }
@@ -198,6 +206,7 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
             {
                 try
                 {
+                    writer.Counters.Insert(counters, transaction);
                     SaveSinkRows(db);
                 }
                 catch (Exception ex) when (ex is DbUpdateException or SqliteException)
@@ -250,22 +259,33 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
         return BatchOutcome.Abandoned;
     }
 
-    /// <summary>Extra rows the sinks want with these events (cards, outbox), staged in the EF context that saves them in the same transaction.</summary>
-    private static void StageSinkRows(ApprovalDbContext db, Entry entry)
+    /// <summary>
+    /// Extra rows the sinks want with these events: counter deltas added to <paramref name="counters"/>
+    /// (inserted by <see cref="SqliteCounterStatement"/>), the rest (cards, outbox) staged in the EF
+    /// context that saves them in the same transaction.
+    /// </summary>
+    private static void StageSinkRows(ApprovalDbContext db, Entry entry, CounterChanges counters)
     {
         var write = entry.Write;
         foreach (var sink in entry.Sinks)
         {
-            sink.Stage(db, write.Before, write.After, write.Workflow, write.Events);
+            if (sink is CounterSink counterSink)
+            {
+                counters.AddAll(counterSink.ChangesFor(write.Before, write.Workflow, write.Events));
+            }
+            else
+            {
+                sink.Stage(db, write.Before, write.After, write.Workflow, write.Events);
+            }
         }
     }
 
     /// <summary>Stages the rows for the batch's one save; false when a sink failed (part of its rows may be staged).</summary>
-    private static bool TryStageSinkRows(ApprovalDbContext db, Entry entry)
+    private static bool TryStageSinkRows(ApprovalDbContext db, Entry entry, CounterChanges counters)
     {
         try
         {
-            StageSinkRows(db, entry);
+            StageSinkRows(db, entry, counters);
             return true;
         }
         catch (Exception)
@@ -284,5 +304,8 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
     }
 
     private sealed record Entry(CaseWrite Write, IReadOnlyList<ICaseEventSink> Sinks, TaskCompletionSource<bool> Done);
+
+    /// <summary>The writer loop's connection with its prepared statements and its EF context for the other sink rows.</summary>
+    private sealed record Writer(SqliteConnection Connection, SqliteCaseStatements Cases, SqliteAnswerStatement Answers, SqliteCounterStatement Counters, ApprovalDbContext Db);
 }
 
