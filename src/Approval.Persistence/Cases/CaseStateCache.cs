@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Approval.Engine.Cases;
 
 namespace Approval.Persistence.Cases;
@@ -13,7 +12,7 @@ namespace Approval.Persistence.Cases;
 /// <remarks>Bounded: when full it is emptied (a cheap generation reset; only the active cases come back).</remarks>
 internal sealed class CaseStateCache(int capacity)
 {
-    private readonly ConcurrentDictionary<Guid, CachedCase> _cases = new();
+    private readonly BoundedMap<Guid, CachedCase> _cases = new(capacity);
 
     public CachedCase? Get(Guid caseId) => _cases.GetValueOrDefault(caseId);
 
@@ -22,16 +21,11 @@ internal sealed class CaseStateCache(int capacity)
         if (entry.State.IsEnded)
         {
             // Little happens to an ended case (a rating at most); keep the room for running ones.
-            _cases.TryRemove(entry.State.CaseId, out _);
+            _cases.Remove(entry.State.CaseId);
             return;
         }
 
-        if (_cases.Count >= capacity)
-        {
-            _cases.Clear();
-        }
-
-        _cases[entry.State.CaseId] = entry;
+        _cases.Set(entry.State.CaseId, entry);
     }
 
     /// <summary>Adds a state read ahead of its commands, unless a command has meanwhile put a (newer) one.</summary>
@@ -42,15 +36,10 @@ internal sealed class CaseStateCache(int capacity)
             return;
         }
 
-        if (_cases.Count >= capacity)
-        {
-            _cases.Clear();
-        }
-
         _cases.TryAdd(entry.State.CaseId, entry);
     }
 
-    public void Remove(Guid caseId) => _cases.TryRemove(caseId, out _);
+    public void Remove(Guid caseId) => _cases.Remove(caseId);
 }
 
 /// <summary>A case's state at its <see cref="CaseState.Version"/>, and the hash of its last event (the next event chains to it).</summary>

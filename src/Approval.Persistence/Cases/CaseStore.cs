@@ -114,7 +114,10 @@ public sealed class CaseStore(
         for (var attempt = 1; ; attempt++)
         {
             var cached = _cache.Get(caseId);
-            var current = cached ?? await ReadAsync(caseId, cancellationToken);
+            // An intake's case is new: the first attempt does not look for it first, since the INSERT of
+            // a case that exists is a conflict, and the next attempt decides again on what is stored.
+            var presumeNew = startOn is not null && attempt == 1 && options.Value.ConcurrencyRetries > 1;
+            var current = cached ?? (presumeNew ? null : await ReadAsync(caseId, cancellationToken));
             var state = current?.State ?? new CaseState();
             var workflow = startOn;
             if (workflow is null)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Approval.Engine.Cases;
 
 namespace Approval.Persistence.Cases;
@@ -14,19 +13,11 @@ public sealed class TaskCaseIndex : ICaseCommitObserver
 {
     private const int Capacity = 65_536;
 
-    private readonly ConcurrentDictionary<Guid, Guid> _caseOf = new();
+    private readonly BoundedMap<Guid, Guid> _caseOf = new(Capacity);
 
     public Guid? Find(Guid taskId) => _caseOf.TryGetValue(taskId, out var caseId) ? caseId : null;
 
-    public void Remember(Guid taskId, Guid caseId)
-    {
-        if (_caseOf.Count >= Capacity)
-        {
-            _caseOf.Clear();
-        }
-
-        _caseOf[taskId] = caseId;
-    }
+    public void Remember(Guid taskId, Guid caseId) => _caseOf.Set(taskId, caseId);
 
     public void Committed(CommittedCase commit)
     {
@@ -36,7 +27,7 @@ public sealed class TaskCaseIndex : ICaseCommitObserver
             // follow-up tasks (verification, rectification) stay open after the end and are kept.
             if (commit.After.IsEnded && commit.After.FindTask(task.Id)?.Status.IsOpen() != true)
             {
-                _caseOf.TryRemove(task.Id, out _);
+                _caseOf.Remove(task.Id);
             }
             else
             {
