@@ -90,13 +90,14 @@ public sealed class SmokeTests
         }
 
         const int burst = 40;
-        var report = await TimersScenario.RunAsync(new TimersScenario.Settings(OpenTasks: 500, Lead: TimeSpan.FromSeconds(4), Idle: TimeSpan.FromSeconds(1), Smoke: true, DueBurst: burst, Postgres: postgres));
+        var report = await TimersScenario.RunAsync(new TimersScenario.Settings(OpenTasks: 500, Lead: TimeSpan.FromSeconds(4), Idle: TimeSpan.FromSeconds(1), Smoke: true, DueBurst: burst, Postgres: postgres, WarmBurst: 10));
 
         AssertClean(report);
         Assert.Multiple(() =>
         {
             Assert.That(report["deadlines due at the instant"].Value, Is.GreaterThanOrEqualTo(burst));
             Assert.That(report["cards at the instant"].Value, Is.EqualTo(report["deadlines due at the instant"].Value), "every deadline of the burst carded once");
+            Assert.That(report["warm-up cards (before the instant)"].Value, Is.GreaterThanOrEqualTo(10), "the overdue warm-up was carded at start");
             Assert.That(report["Hangfire jobs alive (peak)"].Value, Is.LessThan(burst), "the burst's instant is one job, not one per deadline");
             Assert.That(report["CPU per card"].Value, Is.GreaterThan(0));
             Assert.That(report["time to card the instant"].Value, Is.GreaterThanOrEqualTo(0));
