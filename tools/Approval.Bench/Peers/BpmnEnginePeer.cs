@@ -20,10 +20,12 @@ public static class BpmnEnginePeer
     /// <summary>The script's own report: its CPU is <c>process.cpuUsage()</c> over the timed loop, so node's start-up and npm are not in it.</summary>
     private sealed record ScriptReport(int Cases, double Seconds, double CpuMsPerCase, double StateBytesPerWrite, bool Fsync, int Errors, string[] ErrorSamples, string Node);
 
-    public static async Task<PeerFigure> RunAsync(int cases, int warmupCases, bool fsync, TimeSpan timeout)
+    /// <param name="searchPath">Where to look for node and npm; the process's PATH when null.</param>
+    public static async Task<PeerFigure> RunAsync(int cases, int warmupCases, bool fsync, TimeSpan timeout, string? searchPath = null)
     {
-        var node = FindOnPath("node");
-        var npm = FindOnPath("npm");
+        searchPath ??= Environment.GetEnvironmentVariable("PATH") ?? "";
+        var node = FindOnPath("node", searchPath);
+        var npm = FindOnPath("npm", searchPath);
         if (node is null || npm is null)
         {
             return PeerFigure.Skipped(Label, $"not installed: {(node is null ? "node" : "npm")} is not on PATH");
@@ -100,8 +102,8 @@ public static class BpmnEnginePeer
         return new Finished(process.ExitCode, await output, await error);
     }
 
-    private static string? FindOnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
+    private static string? FindOnPath(string program, string searchPath) =>
+        searchPath
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, program))
             .FirstOrDefault(File.Exists);
