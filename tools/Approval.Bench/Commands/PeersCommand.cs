@@ -16,17 +16,19 @@ internal static class PeersCommand
         var bpmn = new Option<bool>("--bpmn") { Description = "Also run bpmn-engine 25.0.1 (needs node and npm; installs it into a temporary folder)." };
         var fsync = new Option<bool>("--fsync") { Description = "bpmn-engine fsyncs its state file after every step (durable like our commit)." };
         var timeout = new Option<int>("--peer-timeout") { Description = "Seconds each peer may take before its completed instances are reported as they are.", DefaultValueFactory = _ => 180 };
+        var poll = new Option<int?>("--poll-ms") { Description = "WorkflowCore's poll interval in ms (its default is 10 s): the poll is what retries an event whose instance was locked." };
         var json = CommonOptions.Json();
         var smoke = CommonOptions.Smoke();
         var command = new Command("peers", "Our engine, WorkflowCore and bpmn-engine on the same seven-command flow, in the same minutes: cases/s, CPU per case, ratios.")
         {
-            cases, warmup, peerCases, bpmnCases, bpmn, fsync, timeout, json, smoke,
+            cases, warmup, peerCases, bpmnCases, bpmn, fsync, timeout, poll, json, smoke,
         };
         command.SetAction(async (parse, _) =>
         {
             var settings = parse.GetValue(smoke)
                 ? PeersScenario.Settings.ForSmoke
-                : new PeersScenario.Settings(parse.GetValue(cases), parse.GetValue(warmup), parse.GetValue(peerCases), parse.GetValue(bpmnCases), parse.GetValue(bpmn), parse.GetValue(fsync), TimeSpan.FromSeconds(parse.GetValue(timeout)), Smoke: false);
+                : new PeersScenario.Settings(parse.GetValue(cases), parse.GetValue(warmup), parse.GetValue(peerCases), parse.GetValue(bpmnCases), parse.GetValue(bpmn), parse.GetValue(fsync), TimeSpan.FromSeconds(parse.GetValue(timeout)), Smoke: false,
+                    parse.GetValue(poll) is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
             var report = await ProgressBar.RunAsync(AnsiConsole.Console, "peers", p => PeersScenario.RunAsync(settings, p));
             return await CommonOptions.FinishAsync(report, parse.GetValue(json));
         });

@@ -16,7 +16,8 @@ public static class PeersScenario
     /// <param name="PeerCases">Instances for each WorkflowCore variant (its in-memory store scans lists, so it slows as N grows).</param>
     /// <param name="BpmnCases">Cases for bpmn-engine; it runs only when <paramref name="Bpmn"/> is set.</param>
     /// <param name="Fsync">bpmn-engine's state file is fsynced after every step, as our durable commit is.</param>
-    public sealed record Settings(int Cases, int WarmupCases, int PeerCases, int BpmnCases, bool Bpmn, bool Fsync, TimeSpan PeerTimeout, bool Smoke)
+    /// <param name="PollInterval">WorkflowCore's poll interval; its default (10 s) when null.</param>
+    public sealed record Settings(int Cases, int WarmupCases, int PeerCases, int BpmnCases, bool Bpmn, bool Fsync, TimeSpan PeerTimeout, bool Smoke, TimeSpan? PollInterval = null)
     {
         public static Settings ForSmoke { get; } = new(200, 20, 20, 0, Bpmn: false, Fsync: false, TimeSpan.FromSeconds(60), Smoke: true);
     }
@@ -33,9 +34,9 @@ public static class PeersScenario
         var ourFigure = new PeerFigure(Ours, ours.Cases, ours.Cases - ours.Errors.Count, ours.Elapsed, ours.ProcessorTime, ours.Errors);
 
         var warmup = Math.Max(5, settings.PeerCases / 20);
-        var events = await WorkflowCorePeer.RunAsync<EventApprovalFlow>(WorkflowCoreEvents, settings.PeerCases, warmup, settings.PeerTimeout, publishApprovals: true);
+        var events = await WorkflowCorePeer.RunAsync<EventApprovalFlow>(WorkflowCoreEvents, settings.PeerCases, warmup, settings.PeerTimeout, publishApprovals: true, settings.PollInterval);
         progress?.Report(0.5);
-        var plain = await WorkflowCorePeer.RunAsync<PlainApprovalFlow>(WorkflowCorePlain, settings.PeerCases, warmup, settings.PeerTimeout, publishApprovals: false);
+        var plain = await WorkflowCorePeer.RunAsync<PlainApprovalFlow>(WorkflowCorePlain, settings.PeerCases, warmup, settings.PeerTimeout, publishApprovals: false, settings.PollInterval);
         progress?.Report(0.75);
         var bpmn = settings.Bpmn
             ? await BpmnEnginePeer.RunAsync(settings.BpmnCases, Math.Max(5, settings.BpmnCases / 20), settings.Fsync, settings.PeerTimeout)
@@ -75,9 +76,10 @@ public static class PeersScenario
             ["load average after"] = LoadAverage(),
             ["cores"] = Invariant(Environment.ProcessorCount),
         };
-        if (bpmn.Detail is { } detail)
+        settingsShown["WorkflowCore poll interval"] = settings.PollInterval is { } poll ? $"{poll.TotalMilliseconds:N0} ms" : "default (10 s)";
+        foreach (var figure in all.Where(f => f.Detail is not null))
         {
-            settingsShown["bpmn-engine"] = $"25.0.1, {detail}";
+            settingsShown[figure.Label] = figure == bpmn ? $"25.0.1, {figure.Detail}" : figure.Detail!;
         }
 
         var errors = all.SelectMany(f => f.Errors.Select(e => $"{f.Label}: {e}")).ToList();
