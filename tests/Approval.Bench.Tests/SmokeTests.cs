@@ -2,6 +2,7 @@ using Approval.Bench;
 using Approval.Bench.Deadlines;
 using Approval.Bench.Engine;
 using Approval.Bench.Http;
+using Approval.Bench.Peers;
 using Approval.Bench.Reporting;
 using Approval.Bench.Scale;
 using Approval.Bench.Startup;
@@ -126,6 +127,42 @@ public sealed class SmokeTests
             Assert.That(report["p99, with history"].Value, Is.GreaterThan(0));
             Assert.That(report["cases/s, with history"].Value, Is.GreaterThan(0));
         });
+    }
+
+    [Test]
+    public async Task Peers_run_the_same_flow_on_our_engine_and_WorkflowCore_without_node()
+    {
+        var report = await PeersScenario.RunAsync(PeersScenario.Settings.ForSmoke);
+
+        AssertClean(report);
+        Assert.Multiple(() =>
+        {
+            foreach (var engine in new[] { PeersScenario.Ours, PeersScenario.WorkflowCoreEvents, PeersScenario.WorkflowCorePlain })
+            {
+                Assert.That(report[$"{engine}: cases/s"].Value, Is.GreaterThan(0), engine);
+                Assert.That(report[$"{engine}: CPU per case"].Value, Is.GreaterThan(0), engine);
+            }
+
+            Assert.That(report[$"ours ÷ {PeersScenario.WorkflowCoreEvents}: cases/s"].Value, Is.EqualTo(report["ours: cases/s"].Value / report[$"{PeersScenario.WorkflowCoreEvents}: cases/s"].Value).Within(1e-9));
+            Assert.That(report.Metrics.Single(m => m.Name.StartsWith(BpmnEnginePeer.Label, StringComparison.Ordinal)).Unit, Is.EqualTo("no figure"), "smoke never needs node");
+        });
+    }
+
+    [Test]
+    public async Task Bpmn_engine_without_node_is_reported_not_installed_rather_than_failing()
+    {
+        var empty = Directory.CreateTempSubdirectory("no-node-").FullName;
+        try
+        {
+            var figure = await BpmnEnginePeer.RunAsync(5, 0, fsync: false, TimeSpan.FromSeconds(10), searchPath: empty);
+
+            Assert.That(figure.NotRun, Does.StartWith("not installed"));
+            Assert.That(figure.ErrorCount, Is.Zero);
+        }
+        finally
+        {
+            Directory.Delete(empty);
+        }
     }
 
     private static void AssertClean(ScenarioReport report)

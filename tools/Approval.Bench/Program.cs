@@ -11,5 +11,6 @@ root.Subcommands.Add(TimersCommand.Create());
 root.Subcommands.Add(StartupCommand.Create());
 root.Subcommands.Add(ScaleCommand.Create());
 root.Subcommands.Add(ScreenCommand.Create());
+root.Subcommands.Add(PeersCommand.Create());
 
 return await root.Parse(args).InvokeAsync();
