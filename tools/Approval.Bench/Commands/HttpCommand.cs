@@ -16,19 +16,34 @@ internal static class HttpCommand
         var url = new Option<Uri?>("--url") { Description = "Drive a service already running here instead of starting one (no RSS/CPU figures)." };
         var dll = new Option<string?>("--service-dll") { Description = "The service to start (default src/Approval.Api/bin/Release/net10.0/Approval.Api.dll)." };
         var idle = new Option<int>("--idle-seconds") { Description = "Before the load, the service's CPU over this many idle seconds (0: not measured)." };
+        var nodes = new Option<int>("--nodes") { Description = "Service processes sharing the one PostgreSQL cluster (needs --postgres); client i talks to node i mod N.", DefaultValueFactory = _ => 1 };
+        var keys = new Option<bool>("--idempotency-keys") { Description = "Send a fresh Idempotency-Key with every request (and check each has one stored answer, on PostgreSQL)." };
         var json = CommonOptions.Json();
         var smoke = CommonOptions.Smoke();
         var command = new Command("http", "N concurrent clients drive complete cases through the HTTP API: cases/s, requests/s, latency percentiles, peak RSS.")
         {
-            clients, duration, warmup, postgres, url, dll, idle, json, smoke,
+            clients, duration, warmup, postgres, url, dll, idle, nodes, keys, json, smoke,
         };
+        command.Validators.Add(result =>
+        {
+            var n = result.GetValue(nodes);
+            if (n < 1)
+            {
+                result.AddError("--nodes must be at least 1.");
+            }
+            else if (n > 1 && (!result.GetValue(postgres) || result.GetValue(url) is not null))
+            {
+                result.AddError(HttpScenario.NodesNeedPostgres);
+            }
+        });
         command.SetAction(async (parse, _) =>
         {
             var isSmoke = parse.GetValue(smoke);
-            var load = isSmoke
+            var load = (isSmoke
                 ? LoadSettings.Smoke
-                : new LoadSettings(parse.GetValue(clients), TimeSpan.FromSeconds(parse.GetValue(warmup)), TimeSpan.FromSeconds(parse.GetValue(duration)), null);
-            var settings = new HttpScenario.Settings(load, parse.GetValue(postgres), parse.GetValue(url), parse.GetValue(dll), isSmoke, parse.GetValue(idle));
+                : new LoadSettings(parse.GetValue(clients), TimeSpan.FromSeconds(parse.GetValue(warmup)), TimeSpan.FromSeconds(parse.GetValue(duration)), null))
+                with { IdempotencyKeys = parse.GetValue(keys) };
+            var settings = new HttpScenario.Settings(load, parse.GetValue(postgres), parse.GetValue(url), parse.GetValue(dll), isSmoke, parse.GetValue(idle), parse.GetValue(nodes));
             var report = await ProgressBar.RunAsync(AnsiConsole.Console, "http", p => HttpScenario.RunAsync(settings, p));
             return await CommonOptions.FinishAsync(report, parse.GetValue(json));
         });

@@ -10,7 +10,8 @@ namespace Approval.Bench.Http;
 /// One simulated clerk desk: drives cases through the HTTP API as clerks would — intake at the window,
 /// each department approves its own task, the window delivers by pickup — recording every request.
 /// </summary>
-public sealed class CaseClient(HttpClient http, ClerkTokens tokens, byte[] intakeBody)
+/// <param name="idempotencyKeys">Send a fresh Idempotency-Key with every request (what a retrying client does; costs the service a key write).</param>
+public sealed class CaseClient(HttpClient http, ClerkTokens tokens, byte[] intakeBody, bool idempotencyKeys = false)
 {
     private static readonly byte[] ApproveBody = """{"result":"ok"}"""u8.ToArray();
     private static readonly byte[] DeliverBody = """{"method":"pickup"}"""u8.ToArray();
@@ -25,26 +26,36 @@ public sealed class CaseClient(HttpClient http, ClerkTokens tokens, byte[] intak
 
     public List<string> ErrorSamples { get; } = [];
 
+    /// <summary>Every case this client drove to completion, warm-up included: what the effects check expects in the database.</summary>
+    public List<Guid> DeliveredCases { get; } = [];
+
+    /// <summary>Requests sent with an Idempotency-Key that got an answer, warm-up included.</summary>
+    public long KeyedAnswers { get; private set; }
+
     private volatile bool _recording;
 
     /// <summary>While false (warm-up), requests run but nothing is counted.</summary>
     public bool Recording { get => _recording; set => _recording = value; }
 
-    /// <summary>Runs cases until <paramref name="stop"/> fires or <paramref name="maxCases"/> are complete.</summary>
-    public async Task RunAsync(long maxCases, CancellationToken stop)
+    /// <summary>
+    /// Runs cases until <paramref name="stop"/> fires or <paramref name="maxCases"/> are complete. A case
+    /// begun before <paramref name="stop"/> is finished (so the database holds no half-driven case
+    /// for the effects check), unless <paramref name="abort"/> fires too.
+    /// </summary>
+    public async Task RunAsync(long maxCases, CancellationToken stop, CancellationToken abort)
     {
         while (!stop.IsCancellationRequested && CompletedCases < maxCases)
         {
             try
             {
-                if (await RunCaseAsync(stop) && Recording)
+                if (await RunCaseAsync(abort) && Recording)
                 {
                     CompletedCases++;
                 }
             }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            catch (OperationCanceledException) when (abort.IsCancellationRequested)
             {
-                return; // the run ended mid-case: not an error
+                return; // the run was cut short mid-case: not an error
             }
         }
     }
@@ -83,6 +94,7 @@ public sealed class CaseClient(HttpClient http, ClerkTokens tokens, byte[] intak
             return false;
         }
 
+        DeliveredCases.Add(Guid.Parse(caseId!));
         return true;
     }
 
@@ -91,12 +103,22 @@ public sealed class CaseClient(HttpClient http, ClerkTokens tokens, byte[] intak
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = Encoding.UTF8.WebName };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (idempotencyKeys)
+        {
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        }
+
         var clock = Stopwatch.StartNew();
         try
         {
             using var response = await http.SendAsync(request, stop);
             var bytes = await response.Content.ReadAsByteArrayAsync(stop);
             clock.Stop();
+            if (idempotencyKeys)
+            {
+                KeyedAnswers++;
+            }
+
             if (Recording)
             {
                 Latencies.Record(clock.Elapsed);

@@ -16,9 +16,22 @@ public static class HttpLoad
     public const double TargetP99Milliseconds = 50;
     public const double TargetPeakRssMegabytes = 400;
 
-    public sealed record Result(IReadOnlyList<Metric> Metrics, long Errors, IReadOnlyList<string> ErrorSamples, double P99);
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
 
-    public static async Task<Result> RunAsync(Uri baseAddress, ServiceProcess? service, Bundle bundle, LoadSettings settings, IProgress<double>? progress)
+    /// <param name="DeliveredCases">Every case the clients completed, warm-up included (for the effects check).</param>
+    /// <param name="KeyedAnswers">Requests sent with an Idempotency-Key that got an answer, warm-up included.</param>
+    public sealed record Result(IReadOnlyList<Metric> Metrics, long Errors, IReadOnlyList<string> ErrorSamples, double P99, IReadOnlyList<Guid> DeliveredCases, long KeyedAnswers);
+
+    public static Task<Result> RunAsync(Uri baseAddress, ServiceProcess? service, Bundle bundle, LoadSettings settings, IProgress<double>? progress) =>
+        RunAsync([baseAddress], service is null ? [] : [service], null, bundle, settings, progress);
+
+    /// <summary>
+    /// Drives the nodes at <paramref name="nodes"/> (client i talks to node i mod N). With more than
+    /// one node, each node's share is reported beside the totals; <paramref name="services"/> are the
+    /// nodes' processes when this harness started them (CPU and RSS), empty otherwise.
+    /// </summary>
+    /// <param name="database">The cluster all nodes share, when the harness started it: its CPU per case is reported too.</param>
+    public static async Task<Result> RunAsync(IReadOnlyList<Uri> nodes, IReadOnlyList<ServiceProcess> services, PostgresCluster? database, Bundle bundle, LoadSettings settings, IProgress<double>? progress)
     {
         var tokens = new ClerkTokens(bundle.Definition.Steps.SelectMany(Departments));
         var intake = JsonSerializer.SerializeToUtf8Bytes(new
@@ -30,29 +43,47 @@ public static class HttpLoad
         }, JsonSerializerOptions.Web);
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-        using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        var clients = Enumerable.Range(0, settings.Clients).Select(_ => new CaseClient(http, tokens, intake)).ToList();
-        var perClient = settings.MaxCases is { } max ? (max + settings.Clients - 1) / settings.Clients : long.MaxValue;
+        var https = nodes.Select(n => new HttpClient(handler, disposeHandler: false) { BaseAddress = n, Timeout = TimeSpan.FromSeconds(60) }).ToList();
+        try
+        {
+            var clients = Enumerable.Range(0, settings.Clients).Select(i => new CaseClient(https[i % https.Count], tokens, intake, settings.IdempotencyKeys)).ToList();
+            return await DriveAsync(clients, services, database, settings, progress);
+        }
+        finally
+        {
+            https.ForEach(h => h.Dispose());
+        }
+    }
 
+    private static async Task<Result> DriveAsync(List<CaseClient> clients, IReadOnlyList<ServiceProcess> services, PostgresCluster? database, LoadSettings settings, IProgress<double>? progress)
+    {
+        var perClient = settings.MaxCases is { } max ? (max + settings.Clients - 1) / settings.Clients : long.MaxValue;
         using var stop = new CancellationTokenSource();
-        var running = clients.Select(c => Task.Run(() => c.RunAsync(perClient, stop.Token))).ToList();
+        using var abort = new CancellationTokenSource();
+        var running = clients.Select(c => Task.Run(() => c.RunAsync(perClient, stop.Token, abort.Token))).ToList();
         await WaitAsync(settings.Warmup, running, null, null);
         clients.ForEach(c => c.Recording = true);
 
-        var serverCpu0 = service?.CpuTime() ?? TimeSpan.Zero;
+        var serverCpu0 = services.Select(s => s.CpuTime()).ToList();
+        var databaseCpu0 = database?.CpuTime() ?? TimeSpan.Zero;
         var clientCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await WaitAsync(settings.Duration, running, progress, () => settings.MaxCases is { } m ? (double)clients.Sum(c => c.CompletedCases) / m : null);
         var elapsed = clock.Elapsed.TotalSeconds;
         clients.ForEach(c => c.Recording = false);
-        var serverCpu = (service?.CpuTime() ?? TimeSpan.Zero) - serverCpu0;
+        var serverCpu = services.Select((s, i) => s.CpuTime() - serverCpu0[i]).ToList();
+        var databaseCpu = (database?.CpuTime() ?? TimeSpan.Zero) - databaseCpu0;
         var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpu0;
+
+        // Cases under way finish (the effects check wants none half-driven); a hung service is cut off.
         await stop.CancelAsync();
+        abort.CancelAfter(DrainTimeout);
         await Task.WhenAll(running);
 
         var cases = clients.Sum(c => c.CompletedCases);
         var requests = clients.Sum(c => c.Requests);
         var (p50, p95, p99, pMax) = LatencyRecorder.Percentiles(clients.Select(c => c.Latencies));
+        var serverCpuAll = serverCpu.Aggregate(TimeSpan.Zero, (a, b) => a + b);
         var metrics = new List<Metric>
         {
             Metric.AtLeast("complete cases/s", cases / elapsed, "cases/s", TargetCasesPerSecond),
@@ -62,24 +93,37 @@ public static class HttpLoad
             new("latency p95", p95, "ms"),
             Metric.Below("latency p99", p99, "ms", TargetP99Milliseconds),
             new("latency max", pMax, "ms"),
-            new("server CPU per case", cases == 0 ? 0 : serverCpu.TotalMilliseconds / cases, "ms"),
-            new("server CPU use", serverCpu.TotalSeconds / elapsed * 100, "% of 1 core"),
+            new("server CPU per case", PerCase(serverCpuAll, cases), "ms"),
+            new("server CPU use", serverCpuAll.TotalSeconds / elapsed * 100, "% of 1 core"),
             new("client CPU use", clientCpu.TotalSeconds / elapsed * 100, "% of 1 core"),
         };
-        if (service is not null)
+        if (services.Count > 0)
         {
-            metrics.Add(Metric.Below("server peak RSS", service.PeakRssBytes() / 1024.0 / 1024.0, "MB", TargetPeakRssMegabytes));
+            metrics.Add(Metric.Below("server peak RSS", services.Max(s => s.PeakRssBytes()) / 1024.0 / 1024.0, "MB", TargetPeakRssMegabytes));
+        }
+
+        if (database is not null)
+        {
+            metrics.Add(new("database CPU per case", PerCase(databaseCpu, cases), "ms"));
+        }
+
+        if (services.Count > 1)
+        {
+            metrics.AddRange(NodeMetrics.PerNode(clients, serverCpu, elapsed));
         }
 
         var errors = clients.Sum(c => c.Errors);
-        return new Result(metrics, errors, [.. clients.SelectMany(c => c.ErrorSamples).Take(5)], p99);
+        return new Result(metrics, errors, [.. clients.SelectMany(c => c.ErrorSamples).Take(5)], p99, [.. clients.SelectMany(c => c.DeliveredCases)], clients.Sum(c => c.KeyedAnswers));
     }
+
+    internal static double PerCase(TimeSpan cpu, long cases) => cases == 0 ? 0 : cpu.TotalMilliseconds / cases;
 
     public static Dictionary<string, string> Describe(LoadSettings settings) => new()
     {
         ["clients"] = settings.Clients.ToString(CultureInfo.InvariantCulture),
         ["warmup"] = $"{settings.Warmup.TotalSeconds:0}s",
         ["duration"] = settings.MaxCases is { } max ? $"{max} cases" : $"{settings.Duration.TotalSeconds:0}s",
+        ["idempotency keys"] = settings.IdempotencyKeys ? "on" : "off",
     };
 
     /// <summary>Waits out a phase; ends early when every client has finished (a fixed number of cases).</summary>

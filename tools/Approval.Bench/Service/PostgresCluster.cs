@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Approval.Persistence;
@@ -28,6 +29,13 @@ public sealed class PostgresCluster : IAsyncDisposable
         new(DatabaseProvider.PostgreSql, $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Maximum Pool Size=200");
 
     public static bool IsInstalled => FindBin() is not null;
+
+    /// <summary>CPU of the whole cluster so far: the postmaster and every backend it has run (from /proc).</summary>
+    public TimeSpan CpuTime()
+    {
+        var postmaster = int.Parse(File.ReadLines(Path.Combine(_dataDir, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+        return ProcStat.TreeCpuTime(postmaster);
+    }
 
     public static async Task<PostgresCluster> StartAsync()
     {

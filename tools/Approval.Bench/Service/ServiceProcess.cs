@@ -87,13 +87,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     public long PeakRssBytes() => ProcStatus("VmHWM:");
 
     /// <summary>User + system CPU the service has used, from /proc/PID/stat (clock ticks of 1/100 s).</summary>
-    public TimeSpan CpuTime()
-    {
-        var stat = File.ReadAllText($"/proc/{Pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds(ticks / 100.0);
-    }
+    public TimeSpan CpuTime() => ProcStat.CpuTime(Pid);
 
     public async ValueTask DisposeAsync()
     {
