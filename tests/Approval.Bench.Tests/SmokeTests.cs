@@ -1,4 +1,5 @@
 using Approval.Bench;
+using Approval.Bench.Commands;
 using Approval.Bench.Deadlines;
 using Approval.Bench.Engine;
 using Approval.Bench.Http;
@@ -49,6 +50,44 @@ public sealed class SmokeTests
             Assert.That(report["latency p50"].Value, Is.GreaterThan(0).And.LessThanOrEqualTo(report["latency p99"].Value));
             Assert.That(report["server peak RSS"].Value, Is.GreaterThan(10), "MB read from /proc");
         });
+    }
+
+    [Test]
+    public async Task Http_on_two_nodes_of_one_PostgreSQL_has_every_effect_once()
+    {
+        if (!PostgresCluster.IsInstalled)
+        {
+            Assert.Ignore("PostgreSQL server binaries are not installed under /usr/lib/postgresql/*/bin.");
+        }
+
+        var load = LoadSettings.Smoke with { IdempotencyKeys = true };
+        var report = await HttpScenario.RunAsync(new HttpScenario.Settings(load, Postgres: true, Url: null, ServiceDll, Smoke: true, Nodes: 2));
+
+        AssertClean(report);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Settings["nodes"], Is.EqualTo("2"));
+            Assert.That(report["cases checked"].Value, Is.GreaterThanOrEqualTo(load.MaxCases!.Value));
+            Assert.That(report["cases in the database"].Value, Is.EqualTo(report["cases checked"].Value), "no lost and no extra case");
+            Assert.That(report["cases with wrong events"].Value, Is.Zero);
+            Assert.That(report["cases no client completed"].Value, Is.Zero);
+            Assert.That(report["events per case (expected)"].Value, Is.GreaterThanOrEqualTo(7));
+            Assert.That(report["keys answered"].Value, Is.EqualTo(7 * report["cases checked"].Value), "a key on each of the seven requests of a case");
+            Assert.That(report["keys without one answer"].Value, Is.Zero);
+            Assert.That(report["node 1 complete cases/s"].Value, Is.GreaterThan(0), "client 0 drives node 1");
+            Assert.That(report["node 2 complete cases/s"].Value, Is.GreaterThan(0), "client 1 drives node 2");
+            Assert.That(report["node 1 server CPU per case"].Value + report["node 2 server CPU per case"].Value, Is.GreaterThan(0), "read from each node's /proc/PID/stat");
+            Assert.That(report["database CPU per case"].Value, Is.GreaterThan(0), "read from the postmaster's process tree");
+        });
+    }
+
+    [Test]
+    public void Http_refuses_two_nodes_on_SQLite_as_a_usage_error()
+    {
+        var parse = HttpCommand.Create().Parse("--nodes 2");
+
+        Assert.That(parse.Errors.Select(e => e.Message), Has.One.Contains("SQLite has one writer per file"));
+        Assert.ThrowsAsync<ArgumentException>(() => HttpScenario.RunAsync(new HttpScenario.Settings(LoadSettings.Smoke, Postgres: false, Url: null, ServiceDll, Smoke: true, Nodes: 2)));
     }
 
     [Test]
