@@ -66,6 +66,7 @@ public static class HttpLoad
 
         var serverCpu0 = services.Select(s => s.CpuTime()).ToList();
         var databaseCpu0 = database?.CpuTime() ?? TimeSpan.Zero;
+        var activity0 = database is null ? default : await database.ActivityAsync();
         var clientCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await WaitAsync(settings.Duration, running, progress, () => settings.MaxCases is { } m ? (double)clients.Sum(c => c.CompletedCases) / m : null);
@@ -73,6 +74,7 @@ public static class HttpLoad
         clients.ForEach(c => c.Recording = false);
         var serverCpu = services.Select((s, i) => s.CpuTime() - serverCpu0[i]).ToList();
         var databaseCpu = (database?.CpuTime() ?? TimeSpan.Zero) - databaseCpu0;
+        var activity = database is null ? default : await database.ActivityAsync();
         var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpu0;
 
         // Cases under way finish (the effects check wants none half-driven); a hung service is cut off.
@@ -105,6 +107,8 @@ public static class HttpLoad
         if (database is not null)
         {
             metrics.Add(new("database CPU per case", PerCase(databaseCpu, cases), "ms"));
+            metrics.Add(new("database commits per case", cases == 0 ? 0 : (double)(activity.Commits - activity0.Commits) / cases, "commits"));
+            metrics.Add(new("database WAL syncs per case", cases == 0 ? 0 : (double)(activity.WalSyncs - activity0.WalSyncs) / cases, "syncs"));
         }
 
         if (services.Count > 1)

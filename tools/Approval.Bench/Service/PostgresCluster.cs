@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Approval.Persistence;
+using Npgsql;
 
 namespace Approval.Bench.Service;
 
@@ -35,6 +36,22 @@ public sealed class PostgresCluster : IAsyncDisposable
     {
         var postmaster = int.Parse(File.ReadLines(Path.Combine(_dataDir, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
         return ProcStat.TreeCpuTime(postmaster);
+    }
+
+    /// <summary>
+    /// The cluster's commits (every transaction, reads included) and WAL syncs (fdatasync calls: the
+    /// durable flushes that bound commit throughput) so far, from the cumulative statistics. Backends
+    /// report them at most once a second, so a window's delta is that much blurred at each end.
+    /// </summary>
+    public async Task<(long Commits, long WalSyncs)> ActivityAsync(string database = "approval")
+    {
+        await using var connection = new NpgsqlConnection(Target(database).ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()), (SELECT wal_sync FROM pg_stat_wal)", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
     public static async Task<PostgresCluster> StartAsync()
