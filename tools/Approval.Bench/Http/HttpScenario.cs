@@ -58,7 +58,7 @@ public static class HttpScenario
                     describe["nodes"] = settings.Nodes.ToString(CultureInfo.InvariantCulture);
                 }
 
-                var idle = settings.IdleSeconds > 0 ? await MeasureIdleAsync(services, TimeSpan.FromSeconds(settings.IdleSeconds)) : [];
+                var idle = settings.IdleSeconds > 0 ? await MeasureIdleAsync(services, postgres, TimeSpan.FromSeconds(settings.IdleSeconds)) : [];
                 var result = await HttpLoad.RunAsync([.. services.Select(s => s.BaseAddress)], services, postgres, bundle, settings.Load, progress);
                 var effects = postgres is null ? null : await EffectsCheck.RunAsync(database.ConnectionString, bundle, result, settings.Load.IdempotencyKeys);
                 var errors = result.Errors + (effects?.Failures ?? 0);
@@ -111,10 +111,12 @@ public static class HttpScenario
         return settings.Smoke ? report.WithoutTargets() : report;
     }
 
-    /// <summary>Every node's idle CPU over the same window (one node: the metric keeps its single-node name).</summary>
-    private static async Task<Metric[]> MeasureIdleAsync(List<ServiceProcess> services, TimeSpan window)
+    /// <summary>Every node's idle CPU, and the cluster's, over the same window (one node: the metric keeps its single-node name).</summary>
+    private static async Task<Metric[]> MeasureIdleAsync(List<ServiceProcess> services, PostgresCluster? postgres, TimeSpan window)
     {
+        var database = postgres is null ? Task.FromResult<Metric[]>([]) : IdleCpu.MeasureDatabaseAsync(postgres, window);
         var idle = await Task.WhenAll(services.Select(s => IdleCpu.MeasureAsync(s, window)));
-        return services.Count == 1 ? idle : [.. idle.Select((m, i) => m with { Name = $"node {i + 1} {m.Name}" })];
+        var nodes = services.Count == 1 ? idle : [.. idle.Select((m, i) => m with { Name = $"node {i + 1} {m.Name}" })];
+        return [.. nodes, .. await database];
     }
 }
