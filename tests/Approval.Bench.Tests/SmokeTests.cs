@@ -81,6 +81,14 @@ public sealed class SmokeTests
         });
     }
 
+    [TestCase("")]
+    [TestCase("--postgres --nodes 2")]
+    [TestCase("--clients 8 --duration 5")]
+    public void Http_accepts_its_usual_command_lines(string line)
+    {
+        Assert.That(HttpCommand.Create().Parse(line).Errors, Is.Empty);
+    }
+
     [Test]
     public void Http_refuses_two_nodes_on_SQLite_as_a_usage_error()
     {

@@ -26,7 +26,8 @@ internal static class HttpCommand
         };
         command.Validators.Add(result =>
         {
-            var n = result.GetValue(nodes);
+            // A validator sees no default: an option left out reads as 0 here, and means one node.
+            var n = result.GetResult(nodes) is null ? 1 : result.GetValue(nodes);
             if (n < 1)
             {
                 result.AddError("--nodes must be at least 1.");
