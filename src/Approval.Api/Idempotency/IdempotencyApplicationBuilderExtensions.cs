@@ -26,7 +26,8 @@ public static class IdempotencyApplicationBuilderExtensions
             services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>(),
             services.GetRequiredService<TimeProvider>(),
             options,
-            services.GetRequiredService<ILogger<IdempotencyStore>>());
+            services.GetRequiredService<ILogger<IdempotencyStore>>(),
+            services.GetService<Approval.Persistence.Cases.CaseStore>());
         return app.UseMiddleware<IdempotencyMiddleware>(store);
     }
 }

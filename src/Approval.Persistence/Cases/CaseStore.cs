@@ -240,6 +240,14 @@ public sealed class CaseStore(
         }
     }
 
+    /// <summary>
+    /// On SQLite, the Idempotency-Key reservation's INSERT as a statement of the case writer's next
+    /// batch (<see cref="SqliteCommitQueue.ReserveAsync"/>); null on the other providers, whose
+    /// writers do not share one lock, so the caller inserts on its own connection.
+    /// </summary>
+    internal Task<bool>? TryReserveOnWriter(IdempotencyKeyRow reservation) =>
+        Queue() is SqliteCommitQueue sqlite ? sqlite.ReserveAsync(reservation) : null;
+
     private ICaseCommitQueue? Queue()
     {
         var settings = options.Value;

@@ -4,17 +4,28 @@ using Microsoft.Data.Sqlite;
 namespace Approval.Persistence.Idempotency;
 
 /// <summary>
-/// Completes a key's row on the SQLite writer connection, inside the batch transaction and savepoint
-/// of the case write it answers (see <see cref="SqliteCommitQueue"/>). A compare-and-swap like
+/// A key's row on the SQLite writer connection (see <see cref="SqliteCommitQueue"/>): its reserving
+/// INSERT, in a batch like any write, and its completion, inside the batch transaction and savepoint
+/// of the case write it answers. The completion is a compare-and-swap like
 /// <see cref="IdempotencyStore.CompleteAsync"/>: it matches only the reservation it was given.
 /// </summary>
 /// <remarks>Not thread safe: owned by the writer loop.</remarks>
 internal sealed class SqliteAnswerStatement : IDisposable
 {
     private readonly SqliteCommand _update;
+    private readonly SqliteCommand _reserve;
 
     public SqliteAnswerStatement(SqliteConnection connection)
     {
+        _reserve = connection.CreateCommand();
+        _reserve.CommandText =
+            "INSERT INTO idempotency_keys (UserId, \"Key\", Method, Path, RequestHash, Status, CreatedAt) " +
+            "VALUES ($UserId, $Key, $Method, $Path, $RequestHash, $Status, $CreatedAt) ON CONFLICT DO NOTHING";
+        foreach (var name in new[] { "UserId", "Key", "Method", "Path", "RequestHash", "Status", "CreatedAt" })
+        {
+            _reserve.Parameters.Add(new SqliteParameter("$" + name, DBNull.Value));
+        }
+
         _update = connection.CreateCommand();
         _update.CommandText =
             "UPDATE idempotency_keys SET Status = $Completed, ResponseStatus = $Status, ResponseContentType = $ContentType, " +
@@ -43,5 +54,22 @@ internal sealed class SqliteAnswerStatement : IDisposable
         return _update.ExecuteNonQuery() == 1;
     }
 
-    public void Dispose() => _update.Dispose();
+    /// <summary>The reserving INSERT (see <see cref="IdempotencyStore.ReserveAsync"/>); true when it inserted, false when the key is taken.</summary>
+    public bool Reserve(IdempotencyKeyRow row, SqliteTransaction transaction)
+    {
+        _reserve.Transaction = transaction;
+        object?[] values = [row.UserId, row.Key, row.Method, row.Path, row.RequestHash, row.Status, row.CreatedAt];
+        for (var i = 0; i < values.Length; i++)
+        {
+            _reserve.Parameters[i].Value = SqliteCaseStatements.Value(values[i]);
+        }
+
+        return _reserve.ExecuteNonQuery() == 1;
+    }
+
+    public void Dispose()
+    {
+        _update.Dispose();
+        _reserve.Dispose();
+    }
 }

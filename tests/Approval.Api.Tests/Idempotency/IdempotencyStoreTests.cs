@@ -1,17 +1,28 @@
+using Approval.Testing;
 using Approval.Persistence;
+using Approval.Persistence.Cases;
 using Approval.Persistence.Idempotency;
+using Approval.Persistence.Workflows;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Approval.Api.Tests.Idempotency;
 
-/// <summary>The key table on its own, on a clock the test moves: expiry, purge, takeover and the compare-and-swap.</summary>
-public class IdempotencyStoreTests
+/// <summary>
+/// The key table on its own, on a clock the test moves: expiry, purge, takeover and the
+/// compare-and-swap; each test twice, the reservation inserted on a connection of its own and by the
+/// SQLite case writer (<see cref="CaseStore.TryReserveOnWriter"/>), as the service does.
+/// </summary>
+[TestFixture(false)]
+[TestFixture(true)]
+public class IdempotencyStoreTests(bool onCaseWriter)
 {
     private string _folder = null!;
+    private CaseStore? _writer;
     private FakeTimeProvider _clock = null!;
     private IdempotencyStore _store = null!;
     private IDbContextFactory<ApprovalDbContext> _factory = null!;
@@ -24,7 +35,8 @@ public class IdempotencyStoreTests
     {
         _folder = Directory.CreateTempSubdirectory("approval-idem").FullName;
         var options = new DbContextOptionsBuilder<ApprovalDbContext>();
-        DatabaseSetup.Configure(options, new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "a.db")}" });
+        var database = new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "a.db")}" };
+        DatabaseSetup.Configure(options, database);
         _factory = new PooledDbContextFactory<ApprovalDbContext>(options.Options);
         await using (var db = await _factory.CreateDbContextAsync())
         {
@@ -32,12 +44,20 @@ public class IdempotencyStoreTests
         }
 
         _clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
-        _store = new IdempotencyStore(_factory, _clock, new IdempotencyOptions { Retention = TimeSpan.FromHours(24), InFlightTimeout = TimeSpan.FromMinutes(5) }, NullLogger<IdempotencyStore>.Instance);
+        _writer = onCaseWriter
+            ? new CaseStore(_factory, new WorkflowCatalog(), ShippedCalendar.Default, _clock, Options.Create(database), [], [], NullLogger<CaseStore>.Instance)
+            : null;
+        _store = new IdempotencyStore(_factory, _clock, new IdempotencyOptions { Retention = TimeSpan.FromHours(24), InFlightTimeout = TimeSpan.FromMinutes(5) }, NullLogger<IdempotencyStore>.Instance, _writer);
     }
 
     [TearDown]
-    public void Close()
+    public async Task Close()
     {
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+        }
+
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }
@@ -68,6 +88,18 @@ public class IdempotencyStoreTests
         Assert.That((await _store.ReserveAsync(Call with { RequestHash = "bb" })).Outcome, Is.EqualTo(ReservationOutcome.Mismatch));
         Assert.That((await _store.ReserveAsync(Call with { Path = "/api/cases/x" })).Outcome, Is.EqualTo(ReservationOutcome.Mismatch));
         Assert.That((await _store.ReserveAsync(Call with { UserId = "qian@window" })).Outcome, Is.EqualTo(ReservationOutcome.Reserved), "another user's key");
+    }
+
+    [Test]
+    public async Task Of_many_concurrent_reservations_of_one_key_exactly_one_wins()
+    {
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => _store.ReserveAsync(Call))));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(outcomes.Count(o => o.Outcome == ReservationOutcome.Reserved), Is.EqualTo(1));
+            Assert.That(outcomes.Where(o => o.Outcome != ReservationOutcome.Reserved).Select(o => o.Outcome), Is.All.EqualTo(ReservationOutcome.InFlight));
+            Assert.That(await Rows(), Is.EqualTo(1));
+        });
     }
 
     [Test]
