@@ -242,14 +242,18 @@ public sealed class CaseStore(
 
     /// <summary>
     /// On SQLite, the Idempotency-Key reservation's INSERT as a statement of the case writer's next
-    /// batch (<see cref="SqliteCommitQueue.ReserveAsync"/>); null on the other providers, whose
+    /// batch (<see cref="ICaseCommitQueue.TryReserveAsync"/>); null on the other providers, whose
     /// writers do not share one lock, so the caller inserts on its own connection.
     /// </summary>
-    internal Task<bool>? TryReserveOnWriter(IdempotencyKeyRow reservation) =>
-        Queue() is SqliteCommitQueue sqlite ? sqlite.ReserveAsync(reservation) : null;
+    internal Task<bool>? TryReserveOnWriter(IdempotencyKeyRow reservation) => Queue()?.TryReserveAsync(reservation);
 
     private ICaseCommitQueue? Queue()
     {
+        if (Volatile.Read(ref _queue) is { } made)
+        {
+            return made; // every command and keyed request asks: no lock once it exists
+        }
+
         var settings = options.Value;
         if (settings.Provider is not (DatabaseProvider.Sqlite or DatabaseProvider.PostgreSql))
         {

@@ -9,4 +9,11 @@ internal interface ICaseCommitQueue : IAsyncDisposable
 {
     /// <summary>Durably commits the write; false when the case changed since it was read (decide again).</summary>
     Task<bool> CommitAsync(CaseWrite write);
+
+    /// <summary>
+    /// Inserts an Idempotency-Key's reservation through this writer, when its provider needs that
+    /// (SQLite: one write lock, so a second writer would wait for it); true when inserted, false when
+    /// the key is taken. Null when the caller should insert on its own connection.
+    /// </summary>
+    Task<bool>? TryReserveAsync(Idempotency.IdempotencyKeyRow reservation) => null;
 }

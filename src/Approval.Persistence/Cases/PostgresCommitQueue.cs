@@ -36,7 +36,7 @@ internal sealed class PostgresCommitQueue : ICaseCommitQueue
 
     private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = false });
     private readonly string _connectionString;
-    private readonly IReadOnlyList<ICaseEventSink> _sinks;
+    private readonly CommitSinks _sinks;
     private readonly ApprovalMetrics? _metrics;
     private readonly Task[] _writers;
 
@@ -44,7 +44,7 @@ internal sealed class PostgresCommitQueue : ICaseCommitQueue
     {
         // Auto-prepare: the handful of constant statements become server-side prepared statements on this connection.
         _connectionString = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 32, AutoPrepareMinUsages = 2, Enlist = false }.ToString();
-        _sinks = sinks;
+        _sinks = CommitSinks.Of(sinks);
         _metrics = metrics;
         _writers = [.. Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteLoopAsync))];
     }
@@ -198,10 +198,7 @@ internal sealed class PostgresCommitQueue : ICaseCommitQueue
             {
                 var write = entries[i].Write;
                 appended[i] = PostgresCaseStatements.Append(batch, write);
-                foreach (var counterSink in _sinks.OfType<CounterSink>())
-                {
-                    counters.AddAll(counterSink.ChangesFor(write.Before, write.Workflow, write.Events));
-                }
+                _sinks.AddCounters(counters, write.Before, write.Workflow, write.Events);
             }
 
             PostgresCounterStatement.Append(batch, counters);
@@ -224,7 +221,7 @@ internal sealed class PostgresCommitQueue : ICaseCommitQueue
         var db = writer.Db;
         foreach (var entry in entries)
         {
-            foreach (var sink in _sinks.Where(s => s is not CounterSink))
+            foreach (var sink in _sinks.Staged)
             {
                 sink.Stage(db, entry.Write.Before, entry.Write.After, entry.Write.Workflow, entry.Write.Events);
             }

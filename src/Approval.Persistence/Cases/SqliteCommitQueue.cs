@@ -31,14 +31,14 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
 
     private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string _connectionString;
-    private readonly IReadOnlyList<ICaseEventSink> _sinks;
+    private readonly CommitSinks _sinks;
     private readonly ApprovalMetrics? _metrics;
     private readonly Task _writer;
 
     public SqliteCommitQueue(string connectionString, IReadOnlyList<ICaseEventSink> sinks, ApprovalMetrics? metrics = null)
     {
         _connectionString = connectionString;
-        _sinks = sinks;
+        _sinks = CommitSinks.Of(sinks);
         _metrics = metrics;
         _writer = Task.Factory.StartNew(WriteLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
@@ -46,7 +46,7 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
     /// <summary>Durably commits the write; false when the case changed since it was read (decide again).</summary>
     public Task<bool> CommitAsync(CaseWrite write)
     {
-        var entry = new Entry(write, _sinks, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var entry = new Entry(write, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(entry), this);
 
         return entry.Done.Task;
@@ -58,9 +58,9 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
     /// batches, in Microsoft.Data.Sqlite's 150 ms busy sleeps; here it costs a statement of a shared
     /// commit.
     /// </summary>
-    public Task<bool> ReserveAsync(IdempotencyKeyRow reservation)
+    public Task<bool>? TryReserveAsync(IdempotencyKeyRow reservation)
     {
-        var entry = new Entry(null, [], new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously), reservation);
+        var entry = new Entry(null, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously), reservation);
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(entry), this);
 
         return entry.Done.Task;
@@ -92,7 +92,7 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
         await using var db = new ApprovalDbContext(DatabaseSetup.SqliteOptionsOn(connection));
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Database.AutoSavepointsEnabled = false; // each write already has its own savepoint
-        var writer = new Writer(connection, statements, answers, counters, db);
+        var writer = new Writer(connection, statements, answers, counters, db, _sinks);
         using var checkpoint = connection.CreateCommand();
         checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         var commitsSinceCheckpoint = 0;
@@ -185,11 +185,11 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
                         if (!sinkRowsTogether)
                         {
                             var own = new CounterChanges();
-                            StageSinkRows(db, batch[i], own);
+                            StageSinkRows(writer, batch[i], own);
                             writer.Counters.Insert(own, transaction);
                             SaveSinkRows(db);
                         }
-                        else if (!TryStageSinkRows(db, batch[i], counters))
+                        else if (!TryStageSinkRows(writer, batch[i], counters))
                         {
                             return Abandon(transaction, db);
                         }
@@ -284,28 +284,22 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
     /// (inserted by <see cref="SqliteCounterStatement"/>), the rest (cards, outbox) staged in the EF
     /// context that saves them in the same transaction.
     /// </summary>
-    private static void StageSinkRows(ApprovalDbContext db, Entry entry, CounterChanges counters)
+    private static void StageSinkRows(Writer writer, Entry entry, CounterChanges counters)
     {
         var write = entry.Write!;
-        foreach (var sink in entry.Sinks)
+        writer.Sinks.AddCounters(counters, write.Before, write.Workflow, write.Events);
+        foreach (var sink in writer.Sinks.Staged)
         {
-            if (sink is CounterSink counterSink)
-            {
-                counters.AddAll(counterSink.ChangesFor(write.Before, write.Workflow, write.Events));
-            }
-            else
-            {
-                sink.Stage(db, write.Before, write.After, write.Workflow, write.Events);
-            }
+            sink.Stage(writer.Db, write.Before, write.After, write.Workflow, write.Events);
         }
     }
 
     /// <summary>Stages the rows for the batch's one save; false when a sink failed (part of its rows may be staged).</summary>
-    private static bool TryStageSinkRows(ApprovalDbContext db, Entry entry, CounterChanges counters)
+    private static bool TryStageSinkRows(Writer writer, Entry entry, CounterChanges counters)
     {
         try
         {
-            StageSinkRows(db, entry, counters);
+            StageSinkRows(writer, entry, counters);
             return true;
         }
         catch (Exception)
@@ -324,9 +318,9 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
     }
 
     /// <summary>A case write, or (with <see cref="Write"/> null) an Idempotency-Key's reservation.</summary>
-    private sealed record Entry(CaseWrite? Write, IReadOnlyList<ICaseEventSink> Sinks, TaskCompletionSource<bool> Done, IdempotencyKeyRow? Reservation = null);
+    private sealed record Entry(CaseWrite? Write, TaskCompletionSource<bool> Done, IdempotencyKeyRow? Reservation = null);
 
-    /// <summary>The writer loop's connection with its prepared statements and its EF context for the other sink rows.</summary>
-    private sealed record Writer(SqliteConnection Connection, SqliteCaseStatements Cases, SqliteAnswerStatement Answers, SqliteCounterStatement Counters, ApprovalDbContext Db);
+    /// <summary>The writer loop's connection with its prepared statements, its EF context for the other sink rows, and the sinks.</summary>
+    private sealed record Writer(SqliteConnection Connection, SqliteCaseStatements Cases, SqliteAnswerStatement Answers, SqliteCounterStatement Counters, ApprovalDbContext Db, CommitSinks Sinks);
 }
 

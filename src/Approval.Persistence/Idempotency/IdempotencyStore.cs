@@ -176,18 +176,17 @@ public sealed class IdempotencyStore(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        string userId = request.UserId, key = request.Key, method = request.Method, path = request.Path, hash = request.RequestHash, status = IdempotencyKeyStatus.InFlight;
         var inserted = IsSqlServer(db)
             ? await db.Database.ExecuteSqlAsync(
                 $"""
                 INSERT INTO idempotency_keys ("UserId", "Key", "Method", "Path", "RequestHash", "Status", "CreatedAt")
-                SELECT {userId}, {key}, {method}, {path}, {hash}, {status}, {now}
-                WHERE NOT EXISTS (SELECT 1 FROM idempotency_keys WITH (UPDLOCK, HOLDLOCK) WHERE "UserId" = {userId} AND "Key" = {key})
+                SELECT {row.UserId}, {row.Key}, {row.Method}, {row.Path}, {row.RequestHash}, {row.Status}, {now}
+                WHERE NOT EXISTS (SELECT 1 FROM idempotency_keys WITH (UPDLOCK, HOLDLOCK) WHERE "UserId" = {row.UserId} AND "Key" = {row.Key})
                 """, cancellationToken)
             : await db.Database.ExecuteSqlAsync(
                 $"""
                 INSERT INTO idempotency_keys ("UserId", "Key", "Method", "Path", "RequestHash", "Status", "CreatedAt")
-                VALUES ({userId}, {key}, {method}, {path}, {hash}, {status}, {now})
+                VALUES ({row.UserId}, {row.Key}, {row.Method}, {row.Path}, {row.RequestHash}, {row.Status}, {now})
                 ON CONFLICT DO NOTHING
                 """, cancellationToken);
         return inserted == 1;

@@ -72,40 +72,6 @@ public sealed class AlertSink(IOptions<SupervisionOptions> options) : ICaseEvent
             IssuedAt = alert.IssuedAt.UtcDateTime,
         });
 
-        var body = alert.ToJson();
-        foreach (var channel in ChannelsFor(alert))
-        {
-            db.Set<OutboxMessageRow>().Add(new OutboxMessageRow
-            {
-                Id = DeterministicId.ForMessage(alert.EventId, channel),
-                EventId = alert.EventId,
-                Channel = channel,
-                Kind = alert.Kind,
-                CaseId = alert.CaseId,
-                Department = alert.Department,
-                Payload = body,
-                Status = OutboxStatus.Pending,
-                CreatedAt = alert.IssuedAt.UtcDateTime,
-                AgeFrom = alert.IssuedAt.UtcDateTime,
-                NextAttemptAt = alert.IssuedAt.UtcDateTime,
-            });
-        }
-    }
-
-    private IEnumerable<string> ChannelsFor(AlertPayload alert)
-    {
-        var settings = options.Value;
-        if (settings.LogAlerts)
-        {
-            yield return LogAlertChannel.ChannelName;
-        }
-
-        foreach (var hook in settings.Webhooks)
-        {
-            if (hook.Accepts(alert.Kind, alert.Department))
-            {
-                yield return hook.Name;
-            }
-        }
+        AlertOutbox.Stage(db, options.Value, alert.EventId, alert.Kind, alert.CaseId, alert.Department, alert.ToJson(), alert.IssuedAt.UtcDateTime);
     }
 }

@@ -38,32 +38,6 @@ public sealed class UrgingAlertSink(IOptions<SupervisionOptions> options) : ICas
         }
     }
 
-    private void Stage(ApprovalDbContext db, UrgingAlert alert)
-    {
-        var body = alert.ToJson();
-        var settings = options.Value;
-        var channels = settings.Webhooks.Where(h => h.Accepts(UrgingAlert.AlertKind, alert.Department)).Select(h => h.Name);
-        if (settings.LogAlerts)
-        {
-            channels = channels.Prepend(LogAlertChannel.ChannelName);
-        }
-
-        foreach (var channel in channels)
-        {
-            db.Set<OutboxMessageRow>().Add(new OutboxMessageRow
-            {
-                Id = DeterministicId.ForMessage(alert.EventId, channel),
-                EventId = alert.EventId,
-                Channel = channel,
-                Kind = UrgingAlert.AlertKind,
-                CaseId = alert.CaseId,
-                Department = alert.Department,
-                Payload = body,
-                Status = OutboxStatus.Pending,
-                CreatedAt = alert.At.UtcDateTime,
-                AgeFrom = alert.At.UtcDateTime,
-                NextAttemptAt = alert.At.UtcDateTime,
-            });
-        }
-    }
+    private void Stage(ApprovalDbContext db, UrgingAlert alert) =>
+        AlertOutbox.Stage(db, options.Value, alert.EventId, UrgingAlert.AlertKind, alert.CaseId, alert.Department, alert.ToJson(), alert.At.UtcDateTime);
 }
