@@ -116,8 +116,15 @@ internal static class CommitmentRules
 
             // The revocation is carded like a deadline so supervision and its subscribers hear of it.
             return flow.Then(new VerificationFailed(task.TaskId, finding!))
-                .Then(new ItemRevoked(task.StepId, TaskIds.For(state.CaseId, task.StepId, task.Round), task.TaskId, finding!))
+                .Then(new ItemRevoked(task.StepId, ApprovalTaskOf(state, task), task.TaskId, finding!))
                 .Then(new CardIssued(task.TaskId, CardLevel.Revocation, 0, task.Due.At, task.DueVersion, context.Now));
         });
     }
+
+    /// <summary>
+    /// The approval task a verification follows, read from the case rather than derived again: a case
+    /// opened by an earlier version keeps the task ids it was given then.
+    /// </summary>
+    private static Guid ApprovalTaskOf(CaseState state, TaskState verification) =>
+        state.Tasks.First(t => t.Kind == TaskKind.Approval && t.StepId == verification.StepId && t.Round == verification.Round).TaskId;
 }

@@ -7,6 +7,15 @@ namespace Approval.Engine.Cases;
 /// Task ids derived from the case id and the step id, so the decider stays deterministic (no
 /// random ids inside it) and a task keeps its id when the case is replayed.
 /// </summary>
+/// <remarks>
+/// A task id begins with its case id's first 8 bytes (in the order the database sorts them) and ends
+/// with 8 bytes of the hash, so a case's tasks sort beside each other and, for time-ordered (version
+/// 7) case ids, after the tasks of earlier cases. A wholly hashed id put every new task on a random
+/// page of the tasks' key index: measured in the WAL of a load test, that index was a quarter of the
+/// pages every commit wrote. The hash still covers the whole case id, so two cases that share the
+/// prefix still get different task ids. Ids already stored keep whatever form they were made in: the
+/// engine reads a task's id from its events and never derives it again for an existing task.
+/// </remarks>
 public static class TaskIds
 {
     public static Guid For(Guid caseId, string stepId)
@@ -16,10 +25,13 @@ public static class TaskIds
         var length = 16 + Encoding.UTF8.GetBytes(stepId, input[16..]);
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(input[..length], hash);
+        Span<byte> id = stackalloc byte[16];
+        caseId.TryWriteBytes(id, bigEndian: true, out _);
+        hash[..8].CopyTo(id[8..]);
         // RFC 9562 version 8 (custom) with the variant bits set, so it reads as a well-formed UUID.
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash[..16]);
+        id[6] = (byte)((id[6] & 0x0F) | 0x80);
+        id[8] = (byte)((id[8] & 0x3F) | 0x80);
+        return new Guid(id, bigEndian: true);
     }
 
     /// <summary>

@@ -171,4 +171,39 @@ public class DecisionAndRulesTests
             Assert.That(TaskIds.For(caseId, "fire"), Is.Not.EqualTo(TaskIds.For(Guid.NewGuid(), "fire")));
         });
     }
+
+    [Test]
+    public void A_cases_task_ids_sort_beside_it_after_the_tasks_of_earlier_cases()
+    {
+        // Time-ordered case ids, as StartCase makes them; the database sorts ids as their text (SQLite)
+        // or their big-endian bytes (PostgreSQL), which order alike.
+        var start = new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
+        var cases = Enumerable.Range(0, 50).Select(i => Guid.CreateVersion7(start.AddMilliseconds(i))).ToList();
+        string[] steps = ["business-licence", "food-permit", "signage", "fire-safety", "tax-registration"];
+        var tasks = cases.Select(c => steps.Select(s => TaskIds.For(c, s).ToString("D").ToUpperInvariant()).ToList()).ToList();
+        Assert.Multiple(() =>
+        {
+            for (var i = 0; i < cases.Count; i++)
+            {
+                var prefix = cases[i].ToString("D").ToUpperInvariant()[..13];
+                Assert.That(tasks[i], Has.All.StartsWith(prefix), "a task id begins with its case id's timestamp");
+                if (i > 0)
+                {
+                    Assert.That(string.CompareOrdinal(tasks[i].Min(), tasks[i - 1].Max()), Is.GreaterThan(0), "a later case's tasks sort after an earlier case's");
+                }
+            }
+
+            var id = TaskIds.For(cases[0], "fire");
+            Assert.That(id.Version, Is.EqualTo(8));
+            Assert.That(id.Variant, Is.InRange(0b1000, 0b1011), "the RFC 9562 variant, 10xx");
+        });
+    }
+
+    [Test]
+    public void Two_cases_that_share_the_id_prefix_still_get_different_task_ids()
+    {
+        var a = Guid.Parse("01a23c88-d4e5-7a35-a044-3ecdbe53d143");
+        var b = Guid.Parse("01a23c88-d4e5-7a35-b111-000000000001");
+        Assert.That(TaskIds.For(a, "fire"), Is.Not.EqualTo(TaskIds.For(b, "fire")));
+    }
 }
