@@ -168,7 +168,13 @@ internal static class ClockRules
         var moved = false;
         foreach (var task in state.Tasks.Where(t => t.Status.IsOpen() && t.Due.Provisional).OrderBy(t => t.StepId, StringComparer.Ordinal))
         {
-            var replayed = DueMove.Replay(context.Calendar, task.OpenedAt, task.OwnLimit ?? StepOf(context, task).TimeLimit, task.DueMoves);
+            // A task whose limit no record keeps stays provisional rather than be replayed on a guess.
+            if (TaskLimits.Of(task, context.Definition) is not { } taskLimit)
+            {
+                continue;
+            }
+
+            var replayed = DueMove.Replay(context.Calendar, task.OpenedAt, taskLimit, task.DueMoves);
             if (replayed != task.Due)
             {
                 flow.Then(new DeadlineMoved(task.TaskId, replayed, task.DueVersion + 1, "recomputed on the calendar's current data"));
@@ -176,7 +182,8 @@ internal static class ClockRules
             }
         }
 
-        if (state.Due is { Provisional: true } caseDue && context.Definition.TimeLimit is { } limit)
+        // An ended case's promise is kept or broken already; only its follow-up tasks still run.
+        if (!state.IsEnded && state.Due is { Provisional: true } caseDue && context.Definition.TimeLimit is { } limit)
         {
             var replayed = DueMove.Replay(context.Calendar, state.StartedAt, limit, state.DueMoves);
             if (replayed != caseDue)
