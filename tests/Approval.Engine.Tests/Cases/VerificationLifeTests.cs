@@ -156,4 +156,35 @@ public class VerificationLifeTests
             Assert.That(rejected.Events.OfType<TaskCancelled>().Single(c => c.TaskId == Verification(d).TaskId).Reason, Is.EqualTo("case rejected"));
         });
     }
+    [Test]
+    public void A_send_back_that_reopens_the_item_replaces_its_verification_with_the_new_rounds()
+    {
+        var definition = TestFlows.Bundle(JoinRule.All) with
+        {
+            Steps =
+            [
+                new IntakeStepDefinition { Id = "intake", Name = "受理" },
+                Signage(),
+                TestFlows.Task("review", "housing-construction") with { SendBack = ["signage"] },
+                new DeliveryStepDefinition { Id = "deliver", Name = "统一出件" },
+            ],
+        };
+        var d = Committed(definition, TestFlows.Monday);
+        var first = Verification(d);
+        d.Now = TestFlows.Monday.AddDays(1);
+
+        var sent = d.Do(new SendBack(d.TaskOf("review").TaskId, "signage", "招牌位置变更"), TestFlows.Clerk("housing-construction"));
+
+        Assert.That(sent.Refusal, Is.Null, sent.Refusal?.Message);
+        var verifications = d.State.Tasks.Where(t => t.Kind == TaskKind.Verification).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(verifications.Select(v => (v.Round, v.Status)), Is.EqualTo(new[] { (1, TaskStatus.Cancelled), (2, TaskStatus.Open) }),
+                "the superseded approval's check goes with it; the item approved again on commitment owes a new one");
+            Assert.That(verifications[0].TaskId, Is.EqualTo(first.TaskId));
+            Assert.That(verifications[1].Due, Is.EqualTo(TestFlows.Calendar.Due(d.Now, VerificationLimit)), "from the new approval");
+            Assert.That(d.TaskOf("signage").Round, Is.EqualTo(2));
+            Assert.That(d.TaskOf("signage").Status, Is.EqualTo(TaskStatus.Approved));
+        });
+    }
 }
