@@ -201,23 +201,28 @@ internal static class ClockRules
     {
         var before = flow.State;
         var taskStoppedAt = task.ClockStoppedAt;
-        var caseStoppedAt = before.ClockStoppedAt;
-        var caseDue = before.Due;
-        var caseDueVersion = before.DueVersion;
         flow.Then(ending);
 
-        var after = flow.State;
         var now = context.Now;
-        if (!after.FindTask(task.TaskId)!.IsClockStopped && taskStoppedAt is { } stopped)
+        if (!flow.State.FindTask(task.TaskId)!.IsClockStopped && taskStoppedAt is { } stopped)
         {
             var due = context.Calendar.Resume(task.Due.At, stopped, now, StepOf(context, task).TimeLimit);
             flow.Then(new DeadlineMoved(task.TaskId, Merge(due, task.Due), task.DueVersion + 1, reason, stopped, now));
         }
 
-        if (!after.IsClockStopped && caseStoppedAt is { } caseStopped && caseDue is { } dueOfCase && context.Definition.TimeLimit is { } limit)
+        return ResumeCase(flow, before, context, reason);
+    }
+
+    /// <summary>
+    /// When the case's clock, stopped in <paramref name="before"/>, runs again after what
+    /// <paramref name="flow"/> decided since, moves its promised due by the working time it stood still.
+    /// </summary>
+    public static DecisionFlow ResumeCase(DecisionFlow flow, CaseState before, DecisionContext context, string reason)
+    {
+        if (!flow.State.IsClockStopped && before.ClockStoppedAt is { } stopped && before.Due is { } due && context.Definition.TimeLimit is { } limit)
         {
-            var due = context.Calendar.Resume(dueOfCase.At, caseStopped, now, limit);
-            flow.Then(new DeadlineMoved(null, Merge(due, dueOfCase), caseDueVersion + 1, reason, caseStopped, now));
+            var moved = context.Calendar.Resume(due.At, stopped, context.Now, limit);
+            flow.Then(new DeadlineMoved(null, Merge(moved, due), before.DueVersion + 1, reason, stopped, context.Now));
         }
 
         return flow;
