@@ -4,10 +4,10 @@ using Approval.Definitions.Model;
 namespace Approval.Engine.Cases;
 
 /// <summary>
-/// The time limit a task's due was first computed on, so a recompute or a resume replays it on the
-/// same one: a consultation's own, a verification's (核查) item's <see cref="CommitmentPolicy.VerificationLimit"/>,
-/// an approval's its step's. Read from the case's definition version, which never changes, so it
-/// also holds for events stored before anyone asked.
+/// The time limit a task's due was first computed on, so a recompute of provisional deadlines
+/// replays it on the same one: a consultation's own, a verification's (核查) item's
+/// <see cref="CommitmentPolicy.VerificationLimit"/>, an approval's its step's. Read from the case's
+/// definition version, which never changes, so it also holds for events stored before it was asked.
 /// </summary>
 internal static class TaskLimits
 {
