@@ -168,7 +168,13 @@ internal static class ClockRules
         var moved = false;
         foreach (var task in state.Tasks.Where(t => t.Status.IsOpen() && t.Due.Provisional).OrderBy(t => t.StepId, StringComparer.Ordinal))
         {
-            var replayed = DueMove.Replay(context.Calendar, task.OpenedAt, task.OwnLimit ?? StepOf(context, task).TimeLimit, task.DueMoves);
+            // A task whose limit no record keeps stays provisional rather than be replayed on a guess.
+            if (TaskLimits.Of(task, context.Definition) is not { } taskLimit)
+            {
+                continue;
+            }
+
+            var replayed = DueMove.Replay(context.Calendar, task.OpenedAt, taskLimit, task.DueMoves);
             if (replayed != task.Due)
             {
                 flow.Then(new DeadlineMoved(task.TaskId, replayed, task.DueVersion + 1, "recomputed on the calendar's current data"));
@@ -176,7 +182,8 @@ internal static class ClockRules
             }
         }
 
-        if (state.Due is { Provisional: true } caseDue && context.Definition.TimeLimit is { } limit)
+        // An ended case's promise is kept or broken already; only its follow-up tasks still run.
+        if (!state.IsEnded && state.Due is { Provisional: true } caseDue && context.Definition.TimeLimit is { } limit)
         {
             var replayed = DueMove.Replay(context.Calendar, state.StartedAt, limit, state.DueMoves);
             if (replayed != caseDue)
@@ -194,23 +201,28 @@ internal static class ClockRules
     {
         var before = flow.State;
         var taskStoppedAt = task.ClockStoppedAt;
-        var caseStoppedAt = before.ClockStoppedAt;
-        var caseDue = before.Due;
-        var caseDueVersion = before.DueVersion;
         flow.Then(ending);
 
-        var after = flow.State;
         var now = context.Now;
-        if (!after.FindTask(task.TaskId)!.IsClockStopped && taskStoppedAt is { } stopped)
+        if (!flow.State.FindTask(task.TaskId)!.IsClockStopped && taskStoppedAt is { } stopped)
         {
             var due = context.Calendar.Resume(task.Due.At, stopped, now, StepOf(context, task).TimeLimit);
             flow.Then(new DeadlineMoved(task.TaskId, Merge(due, task.Due), task.DueVersion + 1, reason, stopped, now));
         }
 
-        if (!after.IsClockStopped && caseStoppedAt is { } caseStopped && caseDue is { } dueOfCase && context.Definition.TimeLimit is { } limit)
+        return ResumeCase(flow, before, context, reason);
+    }
+
+    /// <summary>
+    /// When the case's clock, stopped in <paramref name="before"/>, runs again after what
+    /// <paramref name="flow"/> decided since, moves its promised due by the working time it stood still.
+    /// </summary>
+    public static DecisionFlow ResumeCase(DecisionFlow flow, CaseState before, DecisionContext context, string reason)
+    {
+        if (!flow.State.IsClockStopped && before.ClockStoppedAt is { } stopped && before.Due is { } due && context.Definition.TimeLimit is { } limit)
         {
-            var due = context.Calendar.Resume(dueOfCase.At, caseStopped, now, limit);
-            flow.Then(new DeadlineMoved(null, Merge(due, dueOfCase), caseDueVersion + 1, reason, caseStopped, now));
+            var moved = context.Calendar.Resume(due.At, stopped, context.Now, limit);
+            flow.Then(new DeadlineMoved(null, Merge(moved, due), before.DueVersion + 1, reason, stopped, context.Now));
         }
 
         return flow;

@@ -80,7 +80,10 @@ internal static class CommitmentRules
         flow.Emit(new TaskOpened(VerificationTaskId(state.CaseId, step.Id, round), step.Id, step.Department, step.Role, due) { Kind = TaskKind.Verification });
     }
 
-    /// <summary>A rejected bundle issues nothing, so there is nothing left to verify.</summary>
+    /// <summary>
+    /// A rejected bundle issues nothing, so there is nothing left to verify. The one place the flow
+    /// cancels a verification: a join that cuts its branch leaves it open (the item is granted).
+    /// </summary>
     public static void CancelVerifications(FlowAdvancer flow, CaseState state, string reason)
     {
         foreach (var task in state.Tasks.Where(t => t.Kind == TaskKind.Verification && t.Status.IsOpen()).ToList())

@@ -213,8 +213,10 @@ internal sealed class FlowAdvancer
     {
         foreach (var step in steps)
         {
-            // The step's approval task and any consultation asked on it.
-            foreach (var task in _state.Tasks.Where(t => t.Status.IsOpen() && string.Equals(t.StepId, step.Id, StringComparison.Ordinal)).ToList())
+            // The step's approval task and any consultation asked on it. Not a verification (核查): its
+            // item is granted on commitment, so the check is owed whatever the join decided; only a
+            // rejected bundle, which issues nothing, cancels it (CommitmentRules.CancelVerifications).
+            foreach (var task in _state.Tasks.Where(t => t.Status.IsOpen() && t.Kind != TaskKind.Verification && string.Equals(t.StepId, step.Id, StringComparison.Ordinal)).ToList())
             {
                 Emit(new TaskCancelled(task.TaskId, reason));
             }

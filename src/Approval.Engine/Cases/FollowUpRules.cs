@@ -5,8 +5,8 @@ namespace Approval.Engine.Cases;
 /// <summary>
 /// The follow-up tasks that outlive a case's approvals: verification (核查) of items approved on
 /// commitment, and rectification (差评整改) of a bad rating. On an ended case exactly these commands
-/// are allowed, on such a task: claim, release, transfer, the deadline engine's supervision, the
-/// verification's outcome and the follow-up (回访). Everything else is <c>case-ended</c>.
+/// are allowed, on such a task: claim, release, transfer, the deadline engine's supervision and
+/// recompute, the verification's outcome and the follow-up (回访). Everything else is <c>case-ended</c>.
 /// </summary>
 internal static class FollowUpRules
 {
@@ -18,6 +18,7 @@ internal static class FollowUpRules
         SuperviseDeadline { TaskId: { } taskId } => IsFollowUp(state, taskId),
         SuperviseDeadlines batch => batch.Deadlines.All(d => d.TaskId is { } taskId && IsFollowUp(state, taskId)),
         CompleteVerification => true,
+        RecomputeDeadlines => true, // only open tasks move, and on an ended case those are its follow-ups
         RecordFollowUp => true,
         _ => false,
     };

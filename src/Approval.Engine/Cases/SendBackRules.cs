@@ -64,11 +64,7 @@ internal static class SendBackRules
         }
 
         // A stop that ends because its task was cancelled still does not count against the case.
-        if (before.ClockStoppedAt is { } stopped && !flow.State.IsClockStopped && before.Due is { } due && context.Definition.TimeLimit is { } limit)
-        {
-            var moved = context.Calendar.Resume(due.At, stopped, context.Now, limit);
-            flow.Then(new DeadlineMoved(null, moved with { Provisional = moved.Provisional || due.Provisional }, before.DueVersion + 1, $"sent back to {to}: stopped clock ended", stopped, context.Now));
-        }
+        ClockRules.ResumeCase(flow, before, context, $"sent back to {to}: stopped clock ended");
 
         return flow.Then(new CaseSentBack(from.Id, task?.TaskId, to, command.Reason.Trim(), [.. range.Select(s => s.Id)])).Advanced();
     }

@@ -64,7 +64,7 @@ public sealed record TaskState
 
     public string? Opinion { get; internal init; }
 
-    /// <summary>The task's own limit when it is not its step's (a consultation's); null uses the step's.</summary>
+    /// <summary>The limit a consultation was given when asked; null for the other kinds, whose limit <see cref="TaskLimits"/> reads from the definition.</summary>
     public TimeLimit? OwnLimit { get; internal init; }
 
     /// <summary>Keys (<see cref="CardPoint.Key"/>) of the alert points already issued on this task.</summary>
