@@ -4,6 +4,7 @@ using Approval.Engine.Cases.Commands;
 using Approval.Engine.Cases.Events;
 using Approval.Persistence.Idempotency;
 using Approval.Persistence.Rows;
+using Approval.Persistence.Statistics;
 using Approval.Persistence.Telemetry;
 using Approval.Persistence.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +50,7 @@ public sealed class CaseStore(
     public const int PreloadLimit = 512;
 
     private readonly ICaseEventSink[] _sinks = [.. sinks];
+    private readonly CounterSink? _counterSink = sinks.OfType<CounterSink>().SingleOrDefault();
     private readonly ICaseCommitObserver[] _observers = [.. observers];
     private readonly CaseStateCache _cache = new(CacheCapacity);
     private readonly CaseLocks _locks = new();
@@ -148,7 +150,8 @@ public sealed class CaseStore(
 
             var after = decision.State;
 
-            var write = CaseWrite.Prepare(state, current?.LastHash ?? EventHashChain.Genesis, after, decision.Events, workflow, calendar);
+            // A group commit inserts the counter changes itself; work them out here, off its one writer.
+            var write = CaseWrite.Prepare(state, current?.LastHash ?? EventHashChain.Genesis, after, decision.Events, workflow, calendar, Queue() is null ? null : _counterSink);
             var outcome = new CommandOutcome(after, decision.Events, null);
             var call = IdempotentCall.Current;
             if (call is { CommittedAnswer: null } && await call.Render(outcome) is { } answer)

@@ -3,6 +3,7 @@ using Approval.Engine.Cases;
 using Approval.Engine.Cases.Events;
 using Approval.Persistence.Idempotency;
 using Approval.Persistence.Rows;
+using Approval.Persistence.Statistics;
 using Approval.Persistence.Workflows;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,12 +45,19 @@ internal sealed class CaseWrite
     /// <summary>The answer of the keyed request this command serves, completed in the same transaction; null without a key.</summary>
     public CommittedAnswer? Answer { get; set; }
 
+    /// <summary>
+    /// The supervision counters' changes of these events, worked out here rather than by the group
+    /// commit's one writer, whose time bounds every node's throughput; null when no counter sink was given.
+    /// </summary>
+    public CounterChanges? Counters { get; private set; }
+
     /// <summary>The hash of the last event written, the link the next command chains to.</summary>
     public string LastHash { get; private set; } = EventHashChain.Genesis;
 
-    public static CaseWrite Prepare(CaseState before, string previousHash, CaseState after, IReadOnlyList<CaseEvent> events, PublishedWorkflow workflow, WorkingCalendar calendar)
+    /// <param name="counters">The counter sink whose changes the group commit inserts; null where the sinks stage their own rows.</param>
+    public static CaseWrite Prepare(CaseState before, string previousHash, CaseState after, IReadOnlyList<CaseEvent> events, PublishedWorkflow workflow, WorkingCalendar calendar, CounterSink? counters = null)
     {
-        var write = new CaseWrite(before, after, events, workflow) { IsNewCase = !before.IsStarted, ExpectedVersion = before.Version };
+        var write = new CaseWrite(before, after, events, workflow) { IsNewCase = !before.IsStarted, ExpectedVersion = before.Version, Counters = counters?.ChangesFor(before, workflow, events) };
         write.EventRows.AddRange(Cases.EventRows.Chain(after.CaseId, before.Version, previousHash, events));
         write.LastHash = write.EventRows.Count > 0 ? write.EventRows[^1].Hash : previousHash;
         write.Case = CaseProjection.Project(after, workflow.Definition, calendar);

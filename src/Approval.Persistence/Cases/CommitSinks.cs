@@ -1,7 +1,4 @@
-using Approval.Engine.Cases;
-using Approval.Engine.Cases.Events;
 using Approval.Persistence.Statistics;
-using Approval.Persistence.Workflows;
 
 namespace Approval.Persistence.Cases;
 
@@ -25,12 +22,12 @@ internal sealed class CommitSinks
         return new CommitSinks(all.OfType<CounterSink>().SingleOrDefault(), [.. all.Where(s => s is not CounterSink)]);
     }
 
-    /// <summary>Adds the write's counter changes to <paramref name="counters"/>.</summary>
-    public void AddCounters(CounterChanges counters, CaseState before, PublishedWorkflow workflow, IReadOnlyList<CaseEvent> events)
+    /// <summary>Adds the write's counter changes to <paramref name="counters"/>: those it was prepared with, or worked out now.</summary>
+    public void AddCounters(CounterChanges counters, CaseWrite write)
     {
         if (Counters is { } sink)
         {
-            counters.AddAll(sink.ChangesFor(before, workflow, events));
+            counters.AddAll(write.Counters ?? sink.ChangesFor(write.Before, write.Workflow, write.Events));
         }
     }
 }

@@ -198,7 +198,7 @@ internal sealed class PostgresCommitQueue : ICaseCommitQueue
             {
                 var write = entries[i].Write;
                 appended[i] = PostgresCaseStatements.Append(batch, write);
-                _sinks.AddCounters(counters, write.Before, write.Workflow, write.Events);
+                _sinks.AddCounters(counters, write);
             }
 
             PostgresCounterStatement.Append(batch, counters);

@@ -35,7 +35,7 @@ public sealed class ProvisionalDeadlineRecomputer(IDbContextFactory<ApprovalDbCo
 
         if (caseIds.Count > 0)
         {
-            logger.LogInformation("{Count} open case(s) have provisional deadlines; {Moved} moved on the current calendar data.", caseIds.Count, moved);
+            logger.LogInformation("{Count} case(s) have a provisional deadline on an open case or task (a delivered case's verification counts); {Moved} moved on the current calendar data.", caseIds.Count, moved);
         }
 
         return moved;

@@ -46,7 +46,7 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
     /// <summary>Durably commits the write; false when the case changed since it was read (decide again).</summary>
     public Task<bool> CommitAsync(CaseWrite write)
     {
-        var entry = new Entry(write, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var entry = new Entry(write, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)) { Values = SqliteCaseStatements.ValuesOf(write) };
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(entry), this);
 
         return entry.Done.Task;
@@ -163,6 +163,7 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
         {
             using var transaction = connection.BeginTransaction(deferred: false);
             db.Database.UseTransaction(transaction);
+            statements.Enlist(transaction);
             for (var i = 0; i < batch.Count; i++)
             {
                 transaction.Save("w");
@@ -174,7 +175,7 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
                         continue;
                     }
 
-                    written[i] = statements.Write(batch[i].Write!, transaction);
+                    written[i] = statements.Write(batch[i].Values!);
                     if (written[i])
                     {
                         if (batch[i].Write!.Answer is { } answer && !answers.Complete(answer, transaction))
@@ -287,7 +288,7 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
     private static void StageSinkRows(Writer writer, Entry entry, CounterChanges counters)
     {
         var write = entry.Write!;
-        writer.Sinks.AddCounters(counters, write.Before, write.Workflow, write.Events);
+        writer.Sinks.AddCounters(counters, write);
         foreach (var sink in writer.Sinks.Staged)
         {
             sink.Stage(writer.Db, write.Before, write.After, write.Workflow, write.Events);
@@ -318,7 +319,11 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
     }
 
     /// <summary>A case write, or (with <see cref="Write"/> null) an Idempotency-Key's reservation.</summary>
-    private sealed record Entry(CaseWrite? Write, TaskCompletionSource<bool> Done, IdempotencyKeyRow? Reservation = null);
+    private sealed record Entry(CaseWrite? Write, TaskCompletionSource<bool> Done, IdempotencyKeyRow? Reservation = null)
+    {
+        /// <summary>The write's statement values, made by the caller (<see cref="SqliteCaseStatements.ValuesOf"/>).</summary>
+        public SqliteCaseStatements.Values? Values { get; init; }
+    }
 
     /// <summary>The writer loop's connection with its prepared statements, its EF context for the other sink rows, and the sinks.</summary>
     private sealed record Writer(SqliteConnection Connection, SqliteCaseStatements Cases, SqliteAnswerStatement Answers, SqliteCounterStatement Counters, ApprovalDbContext Db, CommitSinks Sinks);

@@ -65,6 +65,7 @@ public static class HttpLoad
         clients.ForEach(c => c.Recording = true);
 
         var serverCpu0 = services.Select(s => s.CpuTime()).ToList();
+        var serverIo0 = services.Select(s => s.Io()).ToList();
         var databaseCpu0 = database?.CpuTime() ?? TimeSpan.Zero;
         var activity0 = database is null ? default : await database.ActivityAsync();
         var clientCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
@@ -73,6 +74,7 @@ public static class HttpLoad
         var elapsed = clock.Elapsed.TotalSeconds;
         clients.ForEach(c => c.Recording = false);
         var serverCpu = services.Select((s, i) => s.CpuTime() - serverCpu0[i]).ToList();
+        var serverIo = services.Select((s, i) => s.Io() - serverIo0[i]).Aggregate(default(ProcIo), (a, b) => new ProcIo(a.BytesWritten + b.BytesWritten, a.WriteCalls + b.WriteCalls));
         var databaseCpu = (database?.CpuTime() ?? TimeSpan.Zero) - databaseCpu0;
         var activity = database is null ? default : await database.ActivityAsync();
         var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpu0;
@@ -101,6 +103,9 @@ public static class HttpLoad
         };
         if (services.Count > 0)
         {
+            // What the service writes (on SQLite: the WAL's pages and the checkpoints) is its commits' size.
+            metrics.Add(new("server bytes written per case", cases == 0 ? 0 : serverIo.BytesWritten / 1024.0 / cases, "KiB"));
+            metrics.Add(new("server write calls per case", cases == 0 ? 0 : (double)serverIo.WriteCalls / cases, "calls"));
             metrics.Add(Metric.Below("server peak RSS", services.Max(s => s.PeakRssBytes()) / 1024.0 / 1024.0, "MB", TargetPeakRssMegabytes));
         }
 

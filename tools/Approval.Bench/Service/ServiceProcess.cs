@@ -89,6 +89,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>User + system CPU the service has used, from /proc/PID/stat (clock ticks of 1/100 s).</summary>
     public TimeSpan CpuTime() => ProcStat.CpuTime(Pid);
 
+    /// <summary>Bytes and write calls the service has handed to the kernel, from /proc/PID/io.</summary>
+    public ProcIo Io() => ProcIo.Read(Pid);
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
