@@ -80,7 +80,10 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
         {
             // FULL: the WAL is fsynced at every commit, so an answered command survives power loss.
             // Checkpoints are run by the write loop between batches, not inside a caller's commit.
-            pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 60000; PRAGMA wal_autocheckpoint = 0;";
+            // temp_store MEMORY keeps the statement journal of each write's savepoint (the pages as they
+            // were before the write, to roll back to) in memory: in a temporary file it took 3.5 times
+            // the write calls of the WAL itself. It is never needed after a crash: the WAL is the truth.
+            pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 60000; PRAGMA wal_autocheckpoint = 0; PRAGMA temp_store = MEMORY;";
             pragmas.ExecuteNonQuery();
         }
 
