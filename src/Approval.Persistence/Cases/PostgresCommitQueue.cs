@@ -185,8 +185,8 @@ internal sealed class PostgresCommitQueue : ICaseCommitQueue
     }
 
     /// <summary>
-    /// The statements of the writes and their summed counter deltas (one round trip), then the rows the
-    /// other sinks stage (rare: cards and alerts) through EF.
+    /// The statements of the writes, their summed counter deltas, cards and outbox messages (one round
+    /// trip), then the rows any other sink stages through EF.
     /// </summary>
     private async Task WriteAsync(Writer writer, NpgsqlTransaction transaction, IReadOnlyList<Entry> entries)
     {
@@ -194,14 +194,17 @@ internal sealed class PostgresCommitQueue : ICaseCommitQueue
         {
             var appended = new PostgresCaseStatements.Appended[entries.Count];
             var counters = new CounterChanges();
+            var rows = new SinkRows();
             for (var i = 0; i < entries.Count; i++)
             {
                 var write = entries[i].Write;
                 appended[i] = PostgresCaseStatements.Append(batch, write);
                 _sinks.AddCounters(counters, write);
+                _sinks.AddRows(rows, write);
             }
 
             PostgresCounterStatement.Append(batch, counters);
+            PostgresSinkRowStatements.Append(batch, rows);
 
             await batch.ExecuteNonQueryAsync();
             for (var i = 0; i < entries.Count; i++)

@@ -90,12 +90,13 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
         using var statements = new SqliteCaseStatements(connection);
         using var answers = new SqliteAnswerStatement(connection);
         using var counters = new SqliteCounterStatement(connection);
+        using var rows = new SqliteSinkRowStatements(connection);
 
         // One EF context for the sinks' rows, for the writer's lifetime: creating one per batch cost more than the write.
         await using var db = new ApprovalDbContext(DatabaseSetup.SqliteOptionsOn(connection));
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Database.AutoSavepointsEnabled = false; // each write already has its own savepoint
-        var writer = new Writer(connection, statements, answers, counters, db, _sinks);
+        var writer = new Writer(connection, statements, answers, counters, rows, db, _sinks);
         using var checkpoint = connection.CreateCommand();
         checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         var commitsSinceCheckpoint = 0;
@@ -130,8 +131,8 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
     private static bool Commit(Writer writer, List<Entry> batch)
     {
         // The sinks' rows of the whole batch go together: the counter deltas summed into one row per
-        // counter, the rest (cards, outbox) in one SaveChanges; one per write cost more than the write
-        // itself. If that save fails — a unique key refusing a duplicate card, say — the batch is rolled
+        // counter, cards and outbox messages by prepared statements, any other sink's rows in one
+        // SaveChanges; one per write cost more than the write itself. If those inserts fail — a unique key refusing a duplicate card, say — the batch is rolled
         // back and written again with a savepoint around each write's rows, so the duplicate loses
         // only its own write.
         var outcome = TryCommit(writer, batch, sinkRowsTogether: true);
@@ -162,6 +163,7 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
         var outcomes = new Exception?[batch.Count];
         var written = new bool[batch.Count];
         var counters = new CounterChanges();
+        var rows = new SinkRows();
         try
         {
             using var transaction = connection.BeginTransaction(deferred: false);
@@ -188,12 +190,13 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
 
                         if (!sinkRowsTogether)
                         {
-                            var own = new CounterChanges();
-                            StageSinkRows(writer, batch[i], own);
+                            var (own, ownRows) = (new CounterChanges(), new SinkRows());
+                            StageSinkRows(writer, batch[i], own, ownRows);
                             writer.Counters.Insert(own, transaction);
+                            writer.Rows.Insert(ownRows, transaction);
                             SaveSinkRows(db);
                         }
-                        else if (!TryStageSinkRows(writer, batch[i], counters))
+                        else if (!TryStageSinkRows(writer, batch[i], counters, rows))
                         {
                             return Abandon(transaction, db);
                         }
@@ -231,6 +234,7 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
                 try
                 {
                     writer.Counters.Insert(counters, transaction);
+                    writer.Rows.Insert(rows, transaction);
                     SaveSinkRows(db);
                 }
                 catch (Exception ex) when (ex is DbUpdateException or SqliteException)
@@ -285,13 +289,15 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
 
     /// <summary>
     /// Extra rows the sinks want with these events: counter deltas added to <paramref name="counters"/>
-    /// (inserted by <see cref="SqliteCounterStatement"/>), the rest (cards, outbox) staged in the EF
+    /// (inserted by <see cref="SqliteCounterStatement"/>), cards and outbox messages to <paramref name="rows"/>
+    /// (inserted by <see cref="SqliteSinkRowStatements"/>), any other sink's rows staged in the EF
     /// context that saves them in the same transaction.
     /// </summary>
-    private static void StageSinkRows(Writer writer, Entry entry, CounterChanges counters)
+    private static void StageSinkRows(Writer writer, Entry entry, CounterChanges counters, SinkRows rows)
     {
         var write = entry.Write!;
         writer.Sinks.AddCounters(counters, write);
+        writer.Sinks.AddRows(rows, write);
         foreach (var sink in writer.Sinks.Staged)
         {
             sink.Stage(writer.Db, write.Before, write.After, write.Workflow, write.Events);
@@ -299,11 +305,11 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
     }
 
     /// <summary>Stages the rows for the batch's one save; false when a sink failed (part of its rows may be staged).</summary>
-    private static bool TryStageSinkRows(Writer writer, Entry entry, CounterChanges counters)
+    private static bool TryStageSinkRows(Writer writer, Entry entry, CounterChanges counters, SinkRows rows)
     {
         try
         {
-            StageSinkRows(writer, entry, counters);
+            StageSinkRows(writer, entry, counters, rows);
             return true;
         }
         catch (Exception)
@@ -329,6 +335,6 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
     }
 
     /// <summary>The writer loop's connection with its prepared statements, its EF context for the other sink rows, and the sinks.</summary>
-    private sealed record Writer(SqliteConnection Connection, SqliteCaseStatements Cases, SqliteAnswerStatement Answers, SqliteCounterStatement Counters, ApprovalDbContext Db, CommitSinks Sinks);
+    private sealed record Writer(SqliteConnection Connection, SqliteCaseStatements Cases, SqliteAnswerStatement Answers, SqliteCounterStatement Counters, SqliteSinkRowStatements Rows, ApprovalDbContext Db, CommitSinks Sinks);
 }
 

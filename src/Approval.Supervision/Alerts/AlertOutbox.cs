@@ -1,4 +1,4 @@
-using Approval.Persistence;
+using Approval.Persistence.Cases;
 using Approval.Persistence.Supervision;
 using Approval.Supervision.Channels;
 
@@ -12,11 +12,11 @@ namespace Approval.Supervision.Alerts;
 /// </summary>
 internal static class AlertOutbox
 {
-    public static void Stage(ApprovalDbContext db, SupervisionOptions settings, Guid eventId, string kind, Guid caseId, string? department, string body, DateTime at)
+    public static void Stage(SinkRows rows, SupervisionOptions settings, Guid eventId, string kind, Guid caseId, string? department, string body, DateTime at)
     {
         foreach (var channel in ChannelsFor(settings, kind, department))
         {
-            db.Set<OutboxMessageRow>().Add(new OutboxMessageRow
+            rows.Add(new OutboxMessageRow
             {
                 Id = DeterministicId.ForMessage(eventId, channel),
                 EventId = eventId,

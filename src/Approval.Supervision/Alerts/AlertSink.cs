@@ -12,16 +12,24 @@ namespace Approval.Supervision.Alerts;
 /// <summary>
 /// The transactional outbox (instants in alerts are UTC): for every card (<see cref="CardIssued"/>) and every approval by silence
 /// it stages a <see cref="SupervisionCardRow"/> and one <see cref="OutboxMessageRow"/> per channel
-/// that wants it into the command's own <see cref="ApprovalDbContext"/>. They commit with the events
+/// that wants it with the command's own rows (<see cref="ICaseRowSink"/>). They commit with the events
 /// or not at all, so an alert is never lost and never sent for a state change that did not happen.
 /// </summary>
 /// <remarks>
 /// Channels are chosen when the alert is recorded, from the subscriptions configured then; a webhook's
 /// URL and secret are looked up at delivery. Singleton, stateless, thread safe.
 /// </remarks>
-public sealed class AlertSink(IOptions<SupervisionOptions> options) : ICaseEventSink
+public sealed class AlertSink(IOptions<SupervisionOptions> options) : ICaseRowSink
 {
+    /// <summary>Stages the rows of <see cref="ICaseRowSink.Collect"/> in <paramref name="db"/>.</summary>
     public void Stage(ApprovalDbContext db, CaseState before, CaseState after, PublishedWorkflow workflow, IReadOnlyList<CaseEvent> events)
+    {
+        var rows = new SinkRows();
+        Collect(rows, before, after, workflow, events);
+        rows.AddTo(db);
+    }
+
+    public void Collect(SinkRows rows, CaseState before, CaseState after, PublishedWorkflow workflow, IReadOnlyList<CaseEvent> events)
     {
         foreach (var e in events)
         {
@@ -33,7 +41,7 @@ public sealed class AlertSink(IOptions<SupervisionOptions> options) : ICaseEvent
             };
             if (payload is not null)
             {
-                Stage(db, payload);
+                Add(rows, payload);
             }
         }
     }
@@ -54,9 +62,9 @@ public sealed class AlertSink(IOptions<SupervisionOptions> options) : ICaseEvent
             workflow.FindStep(task.StepId)?.Name, task.Department, 0, task.Due.At.ToUniversalTime(), task.DueVersion, task.Due.At.ToUniversalTime(), approved.At.ToUniversalTime());
     }
 
-    private void Stage(ApprovalDbContext db, AlertPayload alert)
+    private void Add(SinkRows rows, AlertPayload alert)
     {
-        db.Set<SupervisionCardRow>().Add(new SupervisionCardRow
+        rows.Add(new SupervisionCardRow
         {
             Id = alert.EventId,
             CaseId = alert.CaseId,
@@ -72,6 +80,6 @@ public sealed class AlertSink(IOptions<SupervisionOptions> options) : ICaseEvent
             IssuedAt = alert.IssuedAt.UtcDateTime,
         });
 
-        AlertOutbox.Stage(db, options.Value, alert.EventId, alert.Kind, alert.CaseId, alert.Department, alert.ToJson(), alert.IssuedAt.UtcDateTime);
+        AlertOutbox.Stage(rows, options.Value, alert.EventId, alert.Kind, alert.CaseId, alert.Department, alert.ToJson(), alert.IssuedAt.UtcDateTime);
     }
 }

@@ -17,9 +17,17 @@ namespace Approval.Supervision.Alerts;
 /// row: an urging is not a card and does not colour the screen.
 /// </summary>
 /// <remarks>Singleton, stateless, thread safe.</remarks>
-public sealed class UrgingAlertSink(IOptions<SupervisionOptions> options) : ICaseEventSink
+public sealed class UrgingAlertSink(IOptions<SupervisionOptions> options) : ICaseRowSink
 {
+    /// <summary>Stages the rows of <see cref="ICaseRowSink.Collect"/> in <paramref name="db"/>.</summary>
     public void Stage(ApprovalDbContext db, CaseState before, CaseState after, PublishedWorkflow workflow, IReadOnlyList<CaseEvent> events)
+    {
+        var rows = new SinkRows();
+        Collect(rows, before, after, workflow, events);
+        rows.AddTo(db);
+    }
+
+    public void Collect(SinkRows rows, CaseState before, CaseState after, PublishedWorkflow workflow, IReadOnlyList<CaseEvent> events)
     {
         var first = after.Version - events.Count + 1;
         for (var i = 0; i < events.Count; i++)
@@ -34,10 +42,10 @@ public sealed class UrgingAlertSink(IOptions<SupervisionOptions> options) : ICas
                 workflow.FindStep(task.StepId)?.Name, task.Department, task.ClaimedBy,
                 new UrgingAlertActor(urged.Actor.UserId, urged.Actor.Name, urged.Actor.Department),
                 !urged.Actor.HasRole(ClerkRoles.Supervisor), urged.Note, task.Urgings, urged.Insisted, task.Due.At.ToUniversalTime(), urged.At.ToUniversalTime());
-            Stage(db, alert);
+            Add(rows, alert);
         }
     }
 
-    private void Stage(ApprovalDbContext db, UrgingAlert alert) =>
-        AlertOutbox.Stage(db, options.Value, alert.EventId, UrgingAlert.AlertKind, alert.CaseId, alert.Department, alert.ToJson(), alert.At.UtcDateTime);
+    private void Add(SinkRows rows, UrgingAlert alert) =>
+        AlertOutbox.Stage(rows, options.Value, alert.EventId, UrgingAlert.AlertKind, alert.CaseId, alert.Department, alert.ToJson(), alert.At.UtcDateTime);
 }

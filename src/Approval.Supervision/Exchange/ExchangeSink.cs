@@ -12,14 +12,22 @@ namespace Approval.Supervision.Exchange;
 
 /// <summary>
 /// The exchange feed's half of the transactional outbox: for every event the platform needs
-/// (<see cref="ExchangeRecords"/>) it stages one <see cref="OutboxMessageRow"/> per configured
-/// receiver into the command's own context, so a record commits with its event or not at all.
+/// (<see cref="ExchangeRecords"/>) it collects one <see cref="OutboxMessageRow"/> per configured
+/// receiver with the command's own rows (<see cref="ICaseRowSink"/>), so a record commits with its event or not at all.
 /// Delivery is the alerts' own: signed webhook, retried with back-off, dead-lettered after its age.
 /// </summary>
 /// <remarks>Singleton, stateless, thread safe.</remarks>
-public sealed class ExchangeSink(IOptions<SupervisionOptions> options) : ICaseEventSink
+public sealed class ExchangeSink(IOptions<SupervisionOptions> options) : ICaseRowSink
 {
+    /// <summary>Stages the rows of <see cref="ICaseRowSink.Collect"/> in <paramref name="db"/>.</summary>
     public void Stage(ApprovalDbContext db, CaseState before, CaseState after, PublishedWorkflow workflow, IReadOnlyList<CaseEvent> events)
+    {
+        var rows = new SinkRows();
+        Collect(rows, before, after, workflow, events);
+        rows.AddTo(db);
+    }
+
+    public void Collect(SinkRows rows, CaseState before, CaseState after, PublishedWorkflow workflow, IReadOnlyList<CaseEvent> events)
     {
         var receivers = options.Value.Exchange.Receivers;
         if (receivers.Count == 0)
@@ -40,7 +48,7 @@ public sealed class ExchangeSink(IOptions<SupervisionOptions> options) : ICaseEv
             var kind = ExchangeRecords.OutboxKindPrefix + record.Kind;
             foreach (var receiver in receivers.Where(r => r.Accepts(record.Kind, record.Department)))
             {
-                db.Set<OutboxMessageRow>().Add(new OutboxMessageRow
+                rows.Add(new OutboxMessageRow
                 {
                     Id = DeterministicId.ForMessage(record.RecordId, receiver.Name),
                     EventId = record.RecordId,
