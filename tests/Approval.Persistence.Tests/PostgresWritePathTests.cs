@@ -90,7 +90,7 @@ public class PostgresWritePathTests
     }
 
     /// <summary>Every column of every row, as PostgreSQL renders the row in JSON (types and values both show).</summary>
-    private static async Task<List<string>> RowsAsync(TestDatabase database, string table)
+    internal static async Task<List<string>> RowsAsync(TestDatabase database, string table)
     {
         await using var db = await database.Factory.CreateDbContextAsync();
         var connection = db.Database.GetDbConnection();

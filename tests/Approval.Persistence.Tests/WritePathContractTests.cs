@@ -160,7 +160,7 @@ public class WritePathContractTests
 
     private static object? DefaultOf(Type type) => type.IsValueType && Nullable.GetUnderlyingType(type) is null ? Activator.CreateInstance(type) : null;
 
-    private static async Task<List<string>> RowsAsync(TestDatabase database, string table, List<string> columns, IEntityType entity)
+    internal static async Task<List<string>> RowsAsync(TestDatabase database, string table, List<string> columns, IEntityType entity)
     {
         await using var db = await database.Factory.CreateDbContextAsync();
         var connection = db.Database.GetDbConnection();
