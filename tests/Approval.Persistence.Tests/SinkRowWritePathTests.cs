@@ -31,7 +31,7 @@ public class SinkRowWritePathTests
             Assert.Multiple(() =>
             {
                 Assert.That(fastRows, Is.Not.Empty, table);
-                Assert.That(fastRows, Is.EqualTo(efRows), $"{table}: statements (expected) against EF");
+                Assert.That(fastRows, Is.EqualTo(efRows), $"{table}: statements against EF (expected)");
             });
         }
     }
@@ -50,7 +50,7 @@ public class SinkRowWritePathTests
             Assert.Multiple(() =>
             {
                 Assert.That(fastRows, Is.Not.Empty, table);
-                Assert.That(fastRows, Is.EqualTo(efRows), $"{table}: group batch (expected) against EF");
+                Assert.That(fastRows, Is.EqualTo(efRows), $"{table}: group batch against EF (expected)");
             });
         }
     }
