@@ -92,14 +92,49 @@ public sealed class OutboxDispatcher(
             new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (i, ct) => results[i] = await AttemptAsync(messages[i], ct));
 
+        var delivered = new List<Guid>(messages.Count);
         for (var i = 0; i < messages.Count; i++)
         {
-            Record(messages[i], results[i], settings);
+            if (results[i].Delivered)
+            {
+                delivered.Add(messages[i].Id);
+            }
+            else
+            {
+                Record(messages[i], results[i], settings);
+            }
         }
 
         // Not under the caller's token: the attempts happened, and their outcomes must be recorded.
+        // The delivered ones (nearly all, in a burst) in one UPDATE: EF's tracked save of a page cost
+        // more CPU than the delivery; the rest, whose outcomes differ row by row, by the save. One
+        // transaction, so a page's outcomes are still recorded together.
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        await MarkDeliveredAsync(db, delivered);
         await db.SaveChangesAsync(CancellationToken.None);
-        return results.Count(r => r.Delivered);
+        await transaction.CommitAsync(CancellationToken.None);
+        return delivered.Count;
+    }
+
+    /// <summary>What <see cref="Record"/> sets for a delivered message, for all of <paramref name="ids"/> at once.</summary>
+    private async Task MarkDeliveredAsync(ApprovalDbContext db, List<Guid> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var at = time.GetUtcNow().UtcDateTime;
+        await db.Set<OutboxMessageRow>()
+            .Where(m => ids.Contains(m.Id))
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                    .SetProperty(m => m.LastAttemptAt, at)
+                    .SetProperty(m => m.Status, OutboxStatus.Delivered)
+                    .SetProperty(m => m.DeliveredAt, at)
+                    .SetProperty(m => m.NextAttemptAt, (DateTime?)null)
+                    .SetProperty(m => m.LastError, (string?)null),
+                CancellationToken.None);
     }
 
     private async Task<DeliveryResult> AttemptAsync(OutboxMessageRow message, CancellationToken cancellationToken)
