@@ -64,7 +64,7 @@ internal static class PostgresCaseStatements
         return new Appended(caseCommand, answerCommand);
     }
 
-    private static NpgsqlBatchCommand Command(string sql, params object?[] values)
+    internal static NpgsqlBatchCommand Command(string sql, params object?[] values)
     {
         var command = new NpgsqlBatchCommand(sql);
         foreach (var value in values)
@@ -75,7 +75,7 @@ internal static class PostgresCaseStatements
         return command;
     }
 
-    private static string Insert(string table, string[] columns) =>
+    internal static string Insert(string table, string[] columns) =>
         $"INSERT INTO {table} ({string.Join(", ", columns.Select(Quote))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"${i + 1}"))})";
 
     private static string Update(string table, string[] columns) =>

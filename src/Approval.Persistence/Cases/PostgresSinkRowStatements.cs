@@ -12,42 +12,20 @@ namespace Approval.Persistence.Cases;
 /// </summary>
 internal static class PostgresSinkRowStatements
 {
-    private static readonly string InsertCard = Insert("supervision_cards",
-        ["Id", "CaseId", "TaskId", "WorkflowId", "StepId", "Department", "Level", "Escalation", "DeadlineAt", "DueVersion", "CardAt", "IssuedAt"]);
-
-    private static readonly string InsertMessage = Insert("outbox_messages",
-        ["Id", "EventId", "Channel", "Kind", "CaseId", "Department", "Payload", "Status", "CreatedAt", "AgeFrom", "Attempts", "NextAttemptAt", "LastAttemptAt", "DeliveredAt", "DeadAt", "LastError"]);
+    private static readonly string InsertCard = PostgresCaseStatements.Insert("supervision_cards", SinkRows.CardColumns);
+    private static readonly string InsertMessage = PostgresCaseStatements.Insert("outbox_messages", SinkRows.MessageColumns);
 
     /// <summary>Appends one insert per row of <paramref name="rows"/>; nothing when there is none.</summary>
     public static void Append(NpgsqlBatch batch, SinkRows rows)
     {
         foreach (var c in rows.Cards)
         {
-            batch.BatchCommands.Add(Command(InsertCard,
-                c.Id, c.CaseId, c.TaskId, c.WorkflowId, c.StepId, c.Department, c.Level, c.Escalation, Utc(c.DeadlineAt), c.DueVersion, Utc(c.CardAt), Utc(c.IssuedAt)));
+            batch.BatchCommands.Add(PostgresCaseStatements.Command(InsertCard, SinkRows.CardValues(c)));
         }
 
         foreach (var m in rows.Messages)
         {
-            batch.BatchCommands.Add(Command(InsertMessage,
-                m.Id, m.EventId, m.Channel, m.Kind, m.CaseId, m.Department, m.Payload, m.Status, Utc(m.CreatedAt), Utc(m.AgeFrom), m.Attempts,
-                Utc(m.NextAttemptAt), Utc(m.LastAttemptAt), Utc(m.DeliveredAt), Utc(m.DeadAt), m.LastError));
+            batch.BatchCommands.Add(PostgresCaseStatements.Command(InsertMessage, SinkRows.MessageValues(m)));
         }
     }
-
-    private static DateTime? Utc(DateTime? value) => SqliteSinkRowStatements.Utc(value);
-
-    private static NpgsqlBatchCommand Command(string sql, params object?[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        }
-
-        return command;
-    }
-
-    private static string Insert(string table, string[] columns) =>
-        $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"${i + 1}"))})";
 }

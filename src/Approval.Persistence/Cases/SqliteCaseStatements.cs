@@ -113,7 +113,7 @@ internal sealed class SqliteCaseStatements : IDisposable
     /// <summary>A case write's parameter values, in statement column order (an update's last is the expected version).</summary>
     public sealed record Values(bool IsNewCase, object[] Case, List<object[]> Events, List<(object[] Values, bool IsNew)> Tasks);
 
-    private static SqliteCommand Insert(SqliteConnection connection, string table, string[] columns) =>
+    internal static SqliteCommand Insert(SqliteConnection connection, string table, string[] columns) =>
         Command(connection, $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "$" + c))})", columns);
 
     private static string Update(string table, string[] columns) =>

@@ -13,18 +13,13 @@ namespace Approval.Persistence.Cases;
 /// <remarks>Not thread safe: owned by the writer loop.</remarks>
 internal sealed class SqliteSinkRowStatements : IDisposable
 {
-    private static readonly string[] CardColumns = ["Id", "CaseId", "TaskId", "WorkflowId", "StepId", "Department", "Level", "Escalation", "DeadlineAt", "DueVersion", "CardAt", "IssuedAt"];
-
-    private static readonly string[] MessageColumns =
-        ["Id", "EventId", "Channel", "Kind", "CaseId", "Department", "Payload", "Status", "CreatedAt", "AgeFrom", "Attempts", "NextAttemptAt", "LastAttemptAt", "DeliveredAt", "DeadAt", "LastError"];
-
     private readonly SqliteCommand _insertCard;
     private readonly SqliteCommand _insertMessage;
 
     public SqliteSinkRowStatements(SqliteConnection connection)
     {
-        _insertCard = Insert(connection, "supervision_cards", CardColumns);
-        _insertMessage = Insert(connection, "outbox_messages", MessageColumns);
+        _insertCard = SqliteCaseStatements.Insert(connection, "supervision_cards", SinkRows.CardColumns);
+        _insertMessage = SqliteCaseStatements.Insert(connection, "outbox_messages", SinkRows.MessageColumns);
     }
 
     /// <summary>Inserts every row of <paramref name="rows"/> in the current transaction.</summary>
@@ -34,13 +29,12 @@ internal sealed class SqliteSinkRowStatements : IDisposable
         _insertMessage.Transaction = transaction;
         foreach (var c in rows.Cards)
         {
-            Run(_insertCard, c.Id, c.CaseId, c.TaskId, c.WorkflowId, c.StepId, c.Department, c.Level, c.Escalation, Utc(c.DeadlineAt), c.DueVersion, Utc(c.CardAt), Utc(c.IssuedAt));
+            Run(_insertCard, SinkRows.CardValues(c));
         }
 
         foreach (var m in rows.Messages)
         {
-            Run(_insertMessage, m.Id, m.EventId, m.Channel, m.Kind, m.CaseId, m.Department, m.Payload, m.Status, Utc(m.CreatedAt), Utc(m.AgeFrom), m.Attempts,
-                Utc(m.NextAttemptAt), Utc(m.LastAttemptAt), Utc(m.DeliveredAt), Utc(m.DeadAt), m.LastError);
+            Run(_insertMessage, SinkRows.MessageValues(m));
         }
     }
 
@@ -50,11 +44,7 @@ internal sealed class SqliteSinkRowStatements : IDisposable
         _insertMessage.Dispose();
     }
 
-    /// <summary>What EF's <see cref="UtcDateTimeConverter"/> stores for the instant.</summary>
-    internal static DateTime? Utc(DateTime? value) => value is not { } v ? null
-        : v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc);
-
-    private static void Run(SqliteCommand command, params object?[] values)
+    private static void Run(SqliteCommand command, object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
@@ -62,17 +52,5 @@ internal sealed class SqliteSinkRowStatements : IDisposable
         }
 
         command.ExecuteNonQuery();
-    }
-
-    private static SqliteCommand Insert(SqliteConnection connection, string table, string[] columns)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "$" + c))})";
-        foreach (var name in columns)
-        {
-            command.Parameters.Add(new SqliteParameter("$" + name, DBNull.Value));
-        }
-
-        return command;
     }
 }
