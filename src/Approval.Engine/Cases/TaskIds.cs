@@ -8,13 +8,14 @@ namespace Approval.Engine.Cases;
 /// random ids inside it) and a task keeps its id when the case is replayed.
 /// </summary>
 /// <remarks>
-/// A task id begins with its case id's first 8 bytes (in the order the database sorts them) and ends
+/// A task id begins with its case id's first 8 bytes (in the order SQLite and PostgreSQL sort them) and ends
 /// with 8 bytes of the hash, so a case's tasks sort beside each other and, for time-ordered (version
 /// 7) case ids, after the tasks of earlier cases. A wholly hashed id put every new task on a random
 /// page of the tasks' key index: measured in the WAL of a load test, that index was a quarter of the
 /// pages every commit wrote. The hash still covers the whole case id, so two cases that share the
 /// prefix still get different task ids. Ids already stored keep whatever form they were made in: the
-/// engine reads a task's id from its events and never derives it again for an existing task.
+/// engine reads a task's id from its events and never derives it again for an existing task. (SQL
+/// Server sorts a uniqueidentifier by its last bytes first, so there the ids stay as scattered as before.)
 /// </remarks>
 public static class TaskIds
 {
