@@ -13,13 +13,6 @@ namespace Approval.Persistence.Tests;
 /// </summary>
 internal sealed class FilledRowSink(Func<CaseState, Guid?>? cardIdOf = null) : ICaseRowSink
 {
-    public void Stage(ApprovalDbContext db, CaseState before, CaseState after, PublishedWorkflow workflow, IReadOnlyList<CaseEvent> events)
-    {
-        var rows = new SinkRows();
-        Collect(rows, before, after, workflow, events);
-        rows.AddTo(db);
-    }
-
     public void Collect(SinkRows rows, CaseState before, CaseState after, PublishedWorkflow workflow, IReadOnlyList<CaseEvent> events)
     {
         var at = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc).AddTicks(after.Version * 1_234_567);

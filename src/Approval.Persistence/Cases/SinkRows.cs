@@ -19,17 +19,9 @@ public sealed class SinkRows
     /// <summary>The outbox messages, in the order they were added.</summary>
     public IReadOnlyList<OutboxMessageRow> Messages => _messages;
 
-    public bool IsEmpty => _cards.Count == 0 && _messages.Count == 0;
-
     public void Add(SupervisionCardRow card) => _cards.Add(card);
 
     public void Add(OutboxMessageRow message) => _messages.Add(message);
-
-    public void Clear()
-    {
-        _cards.Clear();
-        _messages.Clear();
-    }
 
     /// <summary>The columns of a card row, in the order of <see cref="CardValues"/>.</summary>
     internal static readonly string[] CardColumns = ["Id", "CaseId", "TaskId", "WorkflowId", "StepId", "Department", "Level", "Escalation", "DeadlineAt", "DueVersion", "CardAt", "IssuedAt"];

@@ -102,6 +102,13 @@ internal sealed class SqliteCaseStatements : IDisposable
 
     private static object[] Stored(object?[] values) => Array.ConvertAll(values, Value);
 
+    /// <summary>Binds <paramref name="values"/> in the storage format and runs the command; the rows it touched.</summary>
+    internal static int Run(SqliteCommand command, object?[] values)
+    {
+        Bind(command, Stored(values));
+        return command.ExecuteNonQuery();
+    }
+
     private static void Bind(SqliteCommand command, object[] values)
     {
         for (var i = 0; i < values.Length; i++)

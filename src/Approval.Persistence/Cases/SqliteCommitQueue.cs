@@ -174,14 +174,11 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
                 transaction.Save("w");
                 try
                 {
-                    if (batch[i].Reservation is { } reservation)
-                    {
-                        written[i] = answers.Reserve(reservation, transaction);
-                        continue;
-                    }
-
-                    written[i] = statements.Write(batch[i].Values!);
-                    if (written[i])
+                    // A reservation is one statement in its savepoint, released like every write's below.
+                    written[i] = batch[i].Reservation is { } reservation
+                        ? answers.Reserve(reservation, transaction)
+                        : statements.Write(batch[i].Values!);
+                    if (written[i] && batch[i].Write is not null)
                     {
                         if (batch[i].Write!.Answer is { } answer && !answers.Complete(answer, transaction))
                         {
@@ -201,7 +198,7 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
                             return Abandon(transaction, db);
                         }
                     }
-                    else
+                    else if (!written[i])
                     {
                         transaction.Rollback("w");
                     }

@@ -29,12 +29,12 @@ internal sealed class SqliteSinkRowStatements : IDisposable
         _insertMessage.Transaction = transaction;
         foreach (var c in rows.Cards)
         {
-            Run(_insertCard, SinkRows.CardValues(c));
+            SqliteCaseStatements.Run(_insertCard, SinkRows.CardValues(c));
         }
 
         foreach (var m in rows.Messages)
         {
-            Run(_insertMessage, SinkRows.MessageValues(m));
+            SqliteCaseStatements.Run(_insertMessage, SinkRows.MessageValues(m));
         }
     }
 
@@ -42,15 +42,5 @@ internal sealed class SqliteSinkRowStatements : IDisposable
     {
         _insertCard.Dispose();
         _insertMessage.Dispose();
-    }
-
-    private static void Run(SqliteCommand command, object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = SqliteCaseStatements.Value(values[i]);
-        }
-
-        command.ExecuteNonQuery();
     }
 }

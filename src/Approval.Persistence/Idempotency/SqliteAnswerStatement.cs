@@ -46,25 +46,14 @@ internal sealed class SqliteAnswerStatement : IDisposable
             IdempotencyKeyStatus.Completed, answer.Response.Status, answer.Response.ContentType, answer.Response.Location, answer.Response.Body,
             answer.CompletedAt, answer.Request.UserId, answer.Request.Key, IdempotencyKeyStatus.InFlight, answer.ReservedAt,
         ];
-        for (var i = 0; i < values.Length; i++)
-        {
-            _update.Parameters[i].Value = SqliteCaseStatements.Value(values[i]);
-        }
-
-        return _update.ExecuteNonQuery() == 1;
+        return SqliteCaseStatements.Run(_update, values) == 1;
     }
 
     /// <summary>The reserving INSERT (see <see cref="IdempotencyStore.ReserveAsync"/>); true when it inserted, false when the key is taken.</summary>
     public bool Reserve(IdempotencyKeyRow row, SqliteTransaction transaction)
     {
         _reserve.Transaction = transaction;
-        object?[] values = [row.UserId, row.Key, row.Method, row.Path, row.RequestHash, row.Status, row.CreatedAt];
-        for (var i = 0; i < values.Length; i++)
-        {
-            _reserve.Parameters[i].Value = SqliteCaseStatements.Value(values[i]);
-        }
-
-        return _reserve.ExecuteNonQuery() == 1;
+        return SqliteCaseStatements.Run(_reserve, [row.UserId, row.Key, row.Method, row.Path, row.RequestHash, row.Status, row.CreatedAt]) == 1;
     }
 
     public void Dispose()

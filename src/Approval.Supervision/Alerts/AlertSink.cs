@@ -21,14 +21,6 @@ namespace Approval.Supervision.Alerts;
 /// </remarks>
 public sealed class AlertSink(IOptions<SupervisionOptions> options) : ICaseRowSink
 {
-    /// <summary>Stages the rows of <see cref="ICaseRowSink.Collect"/> in <paramref name="db"/>.</summary>
-    public void Stage(ApprovalDbContext db, CaseState before, CaseState after, PublishedWorkflow workflow, IReadOnlyList<CaseEvent> events)
-    {
-        var rows = new SinkRows();
-        Collect(rows, before, after, workflow, events);
-        rows.AddTo(db);
-    }
-
     public void Collect(SinkRows rows, CaseState before, CaseState after, PublishedWorkflow workflow, IReadOnlyList<CaseEvent> events)
     {
         foreach (var e in events)

@@ -19,14 +19,6 @@ namespace Approval.Supervision.Alerts;
 /// <remarks>Singleton, stateless, thread safe.</remarks>
 public sealed class UrgingAlertSink(IOptions<SupervisionOptions> options) : ICaseRowSink
 {
-    /// <summary>Stages the rows of <see cref="ICaseRowSink.Collect"/> in <paramref name="db"/>.</summary>
-    public void Stage(ApprovalDbContext db, CaseState before, CaseState after, PublishedWorkflow workflow, IReadOnlyList<CaseEvent> events)
-    {
-        var rows = new SinkRows();
-        Collect(rows, before, after, workflow, events);
-        rows.AddTo(db);
-    }
-
     public void Collect(SinkRows rows, CaseState before, CaseState after, PublishedWorkflow workflow, IReadOnlyList<CaseEvent> events)
     {
         var first = after.Version - events.Count + 1;

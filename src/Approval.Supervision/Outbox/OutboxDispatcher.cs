@@ -101,7 +101,7 @@ public sealed class OutboxDispatcher(
             }
             else
             {
-                Record(messages[i], results[i], settings);
+                RecordFailure(messages[i], results[i], settings);
             }
         }
 
@@ -116,7 +116,7 @@ public sealed class OutboxDispatcher(
         return delivered.Count;
     }
 
-    /// <summary>What <see cref="Record"/> sets for a delivered message, for all of <paramref name="ids"/> at once.</summary>
+    /// <summary>A delivered attempt's outcome, for all of <paramref name="ids"/> in one UPDATE.</summary>
     private async Task MarkDeliveredAsync(ApprovalDbContext db, List<Guid> ids)
     {
         if (ids.Count == 0)
@@ -149,33 +149,24 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private void Record(OutboxMessageRow message, DeliveryResult result, SupervisionOptions settings)
+    /// <summary>A failed attempt's outcome: retried after its back-off, or a dead letter past its age (delivered ones: <see cref="MarkDeliveredAsync"/>).</summary>
+    private void RecordFailure(OutboxMessageRow message, DeliveryResult result, SupervisionOptions settings)
     {
         var after = time.GetUtcNow();
         message.Attempts++;
         message.LastAttemptAt = after.UtcDateTime;
-        if (result.Delivered)
+        message.LastError = Truncate(result.Error);
+        if (RetryPolicy.IsExpired(settings.Retry, new DateTimeOffset(message.AgeFrom), after))
         {
-            message.Status = OutboxStatus.Delivered;
-            message.DeliveredAt = after.UtcDateTime;
+            message.Status = OutboxStatus.Dead;
+            message.DeadAt = after.UtcDateTime;
             message.NextAttemptAt = null;
-            message.LastError = null;
+            logger.LogError("Alert {EventId} to {Channel} is a dead letter after {Attempts} attempts: {Error}", message.EventId, message.Channel, message.Attempts, result.Error);
         }
         else
         {
-            message.LastError = Truncate(result.Error);
-            if (RetryPolicy.IsExpired(settings.Retry, new DateTimeOffset(message.AgeFrom), after))
-            {
-                message.Status = OutboxStatus.Dead;
-                message.DeadAt = after.UtcDateTime;
-                message.NextAttemptAt = null;
-                logger.LogError("Alert {EventId} to {Channel} is a dead letter after {Attempts} attempts: {Error}", message.EventId, message.Channel, message.Attempts, result.Error);
-            }
-            else
-            {
-                message.NextAttemptAt = (after + RetryPolicy.Delay(settings.Retry, message.Attempts, Random.Shared.NextDouble())).UtcDateTime;
-                logger.LogWarning("Alert {EventId} to {Channel} failed (attempt {Attempts}), retrying at {NextAttemptAt:O}: {Error}", message.EventId, message.Channel, message.Attempts, message.NextAttemptAt, result.Error);
-            }
+            message.NextAttemptAt = (after + RetryPolicy.Delay(settings.Retry, message.Attempts, Random.Shared.NextDouble())).UtcDateTime;
+            logger.LogWarning("Alert {EventId} to {Channel} failed (attempt {Attempts}), retrying at {NextAttemptAt:O}: {Error}", message.EventId, message.Channel, message.Attempts, message.NextAttemptAt, result.Error);
         }
     }
 
