@@ -100,7 +100,7 @@ public class SinkRowWritePathTests
     {
         await using var database = created;
         await database.MigrateAsync();
-        var intakes = Enumerable.Range(0, 20).Select(_ => Intake()).ToList();
+        var intakes = Enumerable.Range(0, 20).Select(_ => TestFlow.Intake()).ToList();
 
         // Two of the cases would issue the same card: the primary key refuses the second.
         var shared = Guid.NewGuid();
@@ -127,13 +127,5 @@ public class SinkRowWritePathTests
             Assert.That(cardCases, Is.EquivalentTo(kept), "one card per committed case");
             Assert.That(messageCases, Is.EquivalentTo(kept), "no outbox message of the refused write");
         });
-    }
-
-    private static CaseWrite Intake()
-    {
-        var state = new CaseState();
-        var decision = CaseDecider.Decide(state, TestFlow.Start(), new DecisionContext(TestFlow.Workflow.Definition, 1, TestFlow.Calendar, TestFlow.Monday, TestFlow.Window));
-        Assert.That(decision.Refusal, Is.Null);
-        return CaseWrite.Prepare(state, EventHashChain.Genesis, decision.State, decision.Events, TestFlow.Workflow, TestFlow.Calendar);
     }
 }

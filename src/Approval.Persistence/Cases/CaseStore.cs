@@ -250,6 +250,12 @@ public sealed class CaseStore(
     /// </summary>
     internal Task<bool>? TryReserveOnWriter(IdempotencyKeyRow reservation) => Queue()?.TryReserveAsync(reservation);
 
+    /// <summary>
+    /// On SQLite, <paramref name="work"/> as a step of the case writer's next batch
+    /// (<see cref="ICaseCommitQueue.TryRunAsync"/>); null on the other providers.
+    /// </summary>
+    internal Task<bool>? TryRunOnWriter(Action<ApprovalDbContext> work) => Queue()?.TryRunAsync(work);
+
     private ICaseCommitQueue? Queue()
     {
         if (Volatile.Read(ref _queue) is { } made)

@@ -16,4 +16,12 @@ internal interface ICaseCommitQueue : IAsyncDisposable
     /// the key is taken. Null when the caller should insert on its own connection.
     /// </summary>
     Task<bool>? TryReserveAsync(Idempotency.IdempotencyKeyRow reservation) => null;
+
+    /// <summary>
+    /// Runs a short synchronous write of this process (not a case write) through this writer, when its
+    /// provider needs that, on the writer's EF context inside its transaction; completes once committed
+    /// (false: it hit a constraint and was rolled back). Null when the caller should write on its own
+    /// connection.
+    /// </summary>
+    Task<bool>? TryRunAsync(Action<ApprovalDbContext> work) => null;
 }

@@ -40,7 +40,10 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
         _connectionString = connectionString;
         _sinks = CommitSinks.Of(sinks);
         _metrics = metrics;
-        _writer = Task.Factory.StartNew(WriteLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        // A thread of its own, kept to the end: Microsoft.Data.Sqlite's work is synchronous, so an async
+        // loop would run every bind, step and fsync on a thread-pool thread after its first await. In a
+        // due burst those blocked pool threads starved the sweep's commands of the two cores' pool.
+        _writer = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>Durably commits the write; false when the case changed since it was read (decide again).</summary>
@@ -66,15 +69,30 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
         return entry.Done.Task;
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in the writer's next batch, in a savepoint of its own, on the writer's
+    /// EF context inside the batch's transaction; completes once that batch has committed (false: it hit
+    /// a constraint and was rolled back). For other short writes of this process — the outbox
+    /// dispatcher's — which on a connection of their own would wait for this writer's lock in
+    /// Microsoft.Data.Sqlite's 150 ms sleeps, each sleep holding a thread-pool thread.
+    /// </summary>
+    public Task<bool>? TryRunAsync(Action<ApprovalDbContext> work)
+    {
+        var entry = new Entry(null, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)) { Work = work };
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(entry), this);
+
+        return entry.Done.Task;
+    }
+
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
         await _writer;
     }
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
-        await using var connection = new SqliteConnection(_connectionString);
+        using var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using (var pragmas = connection.CreateCommand())
         {
@@ -93,7 +111,7 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
         using var rows = new SqliteSinkRowStatements(connection);
 
         // One EF context for the sinks' rows, for the writer's lifetime: creating one per batch cost more than the write.
-        await using var db = new ApprovalDbContext(DatabaseSetup.SqliteOptionsOn(connection));
+        using var db = new ApprovalDbContext(DatabaseSetup.SqliteOptionsOn(connection));
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Database.AutoSavepointsEnabled = false; // each write already has its own savepoint
         var writer = new Writer(connection, statements, answers, counters, rows, db, _sinks);
@@ -101,7 +119,7 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
         checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         var commitsSinceCheckpoint = 0;
         var batch = new List<Entry>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        while (WaitForWrites())
         {
             batch.Clear();
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var entry))
@@ -125,6 +143,13 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
                 checkpoint.ExecuteNonQuery();
             }
         }
+    }
+
+    /// <summary>Blocks the writer's own thread until a write waits; false once the queue is completed and empty.</summary>
+    private bool WaitForWrites()
+    {
+        var ready = _queue.Reader.WaitToReadAsync();
+        return ready.IsCompleted ? ready.Result : ready.AsTask().GetAwaiter().GetResult();
     }
 
     /// <summary>False when the batch did not commit (every caller has heard why).</summary>
@@ -174,10 +199,13 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
                 transaction.Save("w");
                 try
                 {
-                    // A reservation is one statement in its savepoint, released like every write's below.
-                    written[i] = batch[i].Reservation is { } reservation
-                        ? answers.Reserve(reservation, transaction)
-                        : statements.Write(batch[i].Values!);
+                    // A reservation or a work item is one step in its savepoint, released like every write's below.
+                    written[i] = batch[i] switch
+                    {
+                        { Reservation: { } reservation } => answers.Reserve(reservation, transaction),
+                        { Work: { } work } => Run(work, db),
+                        _ => statements.Write(batch[i].Values!),
+                    };
                     if (written[i] && batch[i].Write is not null)
                     {
                         if (batch[i].Write!.Answer is { } answer && !answers.Complete(answer, transaction))
@@ -275,6 +303,12 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
         return BatchOutcome.Committed;
     }
 
+    private static bool Run(Action<ApprovalDbContext> work, ApprovalDbContext db)
+    {
+        work(db);
+        return true;
+    }
+
     /// <summary>Rolls the whole batch back, so it can be written again one write's rows at a time.</summary>
     private static BatchOutcome Abandon(SqliteTransaction transaction, ApprovalDbContext db)
     {
@@ -324,9 +358,12 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
         }
     }
 
-    /// <summary>A case write, or (with <see cref="Write"/> null) an Idempotency-Key's reservation.</summary>
+    /// <summary>A case write, or (with <see cref="Write"/> null) an Idempotency-Key's reservation or a work item.</summary>
     private sealed record Entry(CaseWrite? Write, TaskCompletionSource<bool> Done, IdempotencyKeyRow? Reservation = null)
     {
+        /// <summary>Another write of this process, run on the writer's context (<see cref="TryRunAsync"/>).</summary>
+        public Action<ApprovalDbContext>? Work { get; init; }
+
         /// <summary>The write's statement values, made by the caller (<see cref="SqliteCaseStatements.ValuesOf"/>).</summary>
         public SqliteCaseStatements.Values? Values { get; init; }
     }

@@ -21,6 +21,7 @@ namespace Approval.Supervision.Outbox;
 /// </remarks>
 public sealed class OutboxDispatcher(
     IDbContextFactory<ApprovalDbContext> dbFactory,
+    OutboxWrites writes,
     AlertChannels channels,
     IOptions<SupervisionOptions> options,
     TimeProvider time,
@@ -62,7 +63,7 @@ public sealed class OutboxDispatcher(
 
     /// <summary>
     /// Claims the page with one UPDATE, delivers what this dispatcher claimed side by side, and records
-    /// every outcome with one save: a burst of alerts costs two writes a page, not two a message.
+    /// every outcome together (<see cref="OutboxWrites"/>): a burst of alerts costs two writes a page, not two a message.
     /// </summary>
     private async Task<int> DeliverAsync(List<Guid> ids, CancellationToken cancellationToken)
     {
@@ -74,18 +75,20 @@ public sealed class OutboxDispatcher(
         // share a mark.
         var lease = now + settings.DeliveryLease + TimeSpan.FromMicroseconds(Random.Shared.Next(1, 1_000_000));
         var leaseUntil = new DateTime(lease.UtcDateTime.Ticks - (lease.UtcDateTime.Ticks % 10), DateTimeKind.Utc);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var claimed = await db.Set<OutboxMessageRow>()
-            .Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now.UtcDateTime)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, leaseUntil), cancellationToken);
+        var claimed = await writes.ClaimAsync(ids, now.UtcDateTime, leaseUntil, cancellationToken);
         if (claimed == 0)
         {
             return 0; // other dispatchers have them
         }
 
-        var messages = await db.Set<OutboxMessageRow>()
-            .Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Pending && m.NextAttemptAt == leaseUntil)
-            .ToListAsync(cancellationToken);
+        List<OutboxMessageRow> messages;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            messages = await db.Set<OutboxMessageRow>().AsNoTracking()
+                .Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Pending && m.NextAttemptAt == leaseUntil)
+                .ToListAsync(cancellationToken);
+        }
+
         var results = new DeliveryResult[messages.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, messages.Count),
@@ -93,6 +96,7 @@ public sealed class OutboxDispatcher(
             async (i, ct) => results[i] = await AttemptAsync(messages[i], ct));
 
         var delivered = new List<Guid>(messages.Count);
+        var failures = new List<OutboxFailure>();
         for (var i = 0; i < messages.Count; i++)
         {
             if (results[i].Delivered)
@@ -101,40 +105,15 @@ public sealed class OutboxDispatcher(
             }
             else
             {
-                RecordFailure(messages[i], results[i], settings);
+                failures.Add(FailureOf(messages[i], results[i], settings));
             }
         }
 
-        // Not under the caller's token: the attempts happened, and their outcomes must be recorded.
         // The delivered ones (nearly all, in a burst) in one UPDATE: EF's tracked save of a page cost
-        // more CPU than the delivery; the rest, whose outcomes differ row by row, by the save. One
-        // transaction, so a page's outcomes are still recorded together.
-        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-        await MarkDeliveredAsync(db, delivered);
-        await db.SaveChangesAsync(CancellationToken.None);
-        await transaction.CommitAsync(CancellationToken.None);
+        // more CPU than the delivery. The failed ones, whose outcomes differ row by row, one UPDATE each,
+        // all in one transaction, so a page's outcomes are recorded together.
+        await writes.RecordAsync(delivered, time.GetUtcNow().UtcDateTime, failures);
         return delivered.Count;
-    }
-
-    /// <summary>A delivered attempt's outcome, for all of <paramref name="ids"/> in one UPDATE.</summary>
-    private async Task MarkDeliveredAsync(ApprovalDbContext db, List<Guid> ids)
-    {
-        if (ids.Count == 0)
-        {
-            return;
-        }
-
-        var at = time.GetUtcNow().UtcDateTime;
-        await db.Set<OutboxMessageRow>()
-            .Where(m => ids.Contains(m.Id))
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                    .SetProperty(m => m.LastAttemptAt, at)
-                    .SetProperty(m => m.Status, OutboxStatus.Delivered)
-                    .SetProperty(m => m.DeliveredAt, at)
-                    .SetProperty(m => m.NextAttemptAt, (DateTime?)null)
-                    .SetProperty(m => m.LastError, (string?)null),
-                CancellationToken.None);
     }
 
     private async Task<DeliveryResult> AttemptAsync(OutboxMessageRow message, CancellationToken cancellationToken)
@@ -149,25 +128,20 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>A failed attempt's outcome: retried after its back-off, or a dead letter past its age (delivered ones: <see cref="MarkDeliveredAsync"/>).</summary>
-    private void RecordFailure(OutboxMessageRow message, DeliveryResult result, SupervisionOptions settings)
+    /// <summary>A failed attempt's outcome: retried after its back-off, or a dead letter past its age.</summary>
+    private OutboxFailure FailureOf(OutboxMessageRow message, DeliveryResult result, SupervisionOptions settings)
     {
         var after = time.GetUtcNow();
-        message.Attempts++;
-        message.LastAttemptAt = after.UtcDateTime;
-        message.LastError = Truncate(result.Error);
+        var attempts = message.Attempts + 1;
         if (RetryPolicy.IsExpired(settings.Retry, new DateTimeOffset(message.AgeFrom), after))
         {
-            message.Status = OutboxStatus.Dead;
-            message.DeadAt = after.UtcDateTime;
-            message.NextAttemptAt = null;
-            logger.LogError("Alert {EventId} to {Channel} is a dead letter after {Attempts} attempts: {Error}", message.EventId, message.Channel, message.Attempts, result.Error);
+            logger.LogError("Alert {EventId} to {Channel} is a dead letter after {Attempts} attempts: {Error}", message.EventId, message.Channel, attempts, result.Error);
+            return new OutboxFailure(message.Id, attempts, after.UtcDateTime, Truncate(result.Error), OutboxStatus.Dead, after.UtcDateTime, null);
         }
-        else
-        {
-            message.NextAttemptAt = (after + RetryPolicy.Delay(settings.Retry, message.Attempts, Random.Shared.NextDouble())).UtcDateTime;
-            logger.LogWarning("Alert {EventId} to {Channel} failed (attempt {Attempts}), retrying at {NextAttemptAt:O}: {Error}", message.EventId, message.Channel, message.Attempts, message.NextAttemptAt, result.Error);
-        }
+
+        var next = (after + RetryPolicy.Delay(settings.Retry, attempts, Random.Shared.NextDouble())).UtcDateTime;
+        logger.LogWarning("Alert {EventId} to {Channel} failed (attempt {Attempts}), retrying at {NextAttemptAt:O}: {Error}", message.EventId, message.Channel, attempts, next, result.Error);
+        return new OutboxFailure(message.Id, attempts, after.UtcDateTime, Truncate(result.Error), OutboxStatus.Pending, null, next);
     }
 
     private static string? Truncate(string? error) => error is { Length: > 1000 } ? error[..1000] : error;

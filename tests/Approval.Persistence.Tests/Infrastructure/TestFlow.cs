@@ -39,6 +39,15 @@ internal static class TestFlow
 
     public static StartCase Start() => new(Guid.NewGuid(), new Dictionary<string, JsonElement>());
 
+    /// <summary>A new case's intake, as a write ready for a commit queue.</summary>
+    public static CaseWrite Intake()
+    {
+        var state = new CaseState();
+        var decision = CaseDecider.Decide(state, Start(), new DecisionContext(Workflow.Definition, 1, Calendar, Monday, Window));
+        Assert.That(decision.Refusal, Is.Null);
+        return CaseWrite.Prepare(state, EventHashChain.Genesis, decision.State, decision.Events, Workflow, Calendar);
+    }
+
     /// <summary>
     /// A store over <paramref name="factory"/>; <paramref name="provider"/> picks the write path
     /// (the group-commit queue for <c>Sqlite</c> and <c>PostgreSql</c>, EF for SQL Server) whatever the factory's provider is.
