@@ -7,6 +7,7 @@ using Approval.Persistence;
 using Approval.Persistence.Cases;
 using Approval.Persistence.Supervision;
 using Approval.Persistence.Workflows;
+using Approval.Supervision.Sweep;
 using Approval.Supervision.Timers;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +45,18 @@ public static class TimersScenario
     /// the lead, before the watched instant: the sweep's code is then compiled (tiered JIT) as in a
     /// service that has been running, instead of on the watched burst's own CPU.
     /// </param>
-    public sealed record Settings(int OpenTasks, TimeSpan Lead, TimeSpan Idle, bool Smoke, int DueBurst = 0, bool Postgres = false, TimeSpan? TimerLead = null, int WarmBurst = 0);
+    /// <param name="WarmRounds">
+    /// How many times the warm-up burst is carded: the first by the start-up catch-up, each further one
+    /// seeded while the service runs and carded by a sweep, before the watched instant. One round runs
+    /// the code while the tiered JIT is still compiling it for the first time, and the JIT only starts
+    /// counting calls once no new method has been compiled for 100 ms, so the promotions to optimized
+    /// code then fall in the watched burst; a second round has them made before it, as the earlier
+    /// instants of a service that has been running have.
+    /// </param>
+    public sealed record Settings(int OpenTasks, TimeSpan Lead, TimeSpan Idle, bool Smoke, int DueBurst = 0, bool Postgres = false, TimeSpan? TimerLead = null, int WarmBurst = 0, int WarmRounds = 1);
+
+    /// <summary>Wall time given to each warm-up round after the first, before the watched instant.</summary>
+    private static readonly TimeSpan WarmRoundLead = TimeSpan.FromSeconds(25);
 
     public const double TargetCardP99Seconds = 2;
     public const double TargetAlertP99Seconds = 1;
@@ -88,7 +100,8 @@ public static class TimersScenario
         var (alerts, instant) = Seed(settings, bundle, database, tasksPerCase, progress);
         var seedSeconds = seedWatch.Elapsed.TotalSeconds;
         var atInstant = alerts.Count(a => a == instant);
-        var instantWall = DateTimeOffset.UtcNow + settings.Lead;
+        var extraRounds = settings.WarmBurst > 0 ? Math.Max(0, settings.WarmRounds - 1) : 0;
+        var instantWall = DateTimeOffset.UtcNow + settings.Lead + (WarmRoundLead * extraRounds);
         var clock = new ShiftedClock(new DateTimeOffset(instant, TimeSpan.Zero) - instantWall);
 
         using var host = Build(database, bundle, clock, settings.TimerLead);
@@ -97,6 +110,20 @@ public static class TimersScenario
         var databases = host.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>();
         var process = Process.GetCurrentProcess();
         long alive = 0;
+        var warmLate = false;
+        if (extraRounds > 0)
+        {
+            var sweeper = host.Services.GetRequiredService<DeadlineSweeper>();
+            await sweeper.SweepAsync(); // after the start-up catch-up's own sweep: the first round is carded
+            for (var round = 0; round < extraRounds; round++)
+            {
+                await Task.Run(() => SeedWarm(settings, bundle, database, tasksPerCase));
+                await sweeper.SweepAsync();
+            }
+
+            warmLate = DateTimeOffset.UtcNow >= instantWall;
+        }
+
         while (DateTimeOffset.UtcNow < instantWall)
         {
             alive = Math.Max(alive, JobsAlive(storage));
@@ -177,6 +204,11 @@ public static class TimersScenario
             errors.Add($"{cards.Count} of {atInstant} cards of the instant were recorded within a minute");
         }
 
+        if (warmLate)
+        {
+            errors.Add($"the warm-up rounds ran past the instant ({WarmRoundLead.TotalSeconds:F0} s each was not enough)");
+        }
+
         if (alertLate.Count < cards.Count)
         {
             errors.Add($"{alertLate.Count} of {cards.Count} alerts were delivered");
@@ -192,7 +224,9 @@ public static class TimersScenario
             ["timer lead"] = options.TimerLead.ToString(),
             ["sweep parallelism"] = options.SweepParallelism.ToString(CultureInfo.InvariantCulture),
             ["due burst"] = burst ? settings.DueBurst.ToString(CultureInfo.InvariantCulture) : "none (the first instant of the spread)",
-            ["warm-up burst"] = settings.WarmBurst > 0 ? $"{settings.WarmBurst} overdue deadlines carded at start" : "none (the watched burst runs cold code)",
+            ["warm-up burst"] = settings.WarmBurst > 0
+                ? $"{settings.WarmBurst} overdue deadlines carded at start" + (extraRounds > 0 ? $", then {extraRounds} more round(s) of them while running" : "")
+                : "none (the watched burst runs cold code)",
             ["seeding"] = $"{seedSeconds:F0} s",
         },
         [
@@ -235,8 +269,7 @@ public static class TimersScenario
         DateTime? instant = null;
         if (settings.WarmBurst > 0)
         {
-            // Their alert points are before the watched instant, so they are neither in it nor in its window.
-            HistorySeeder.Seed(writer, bundle, new HistorySeeder.Plan((settings.WarmBurst + tasksPerCase - 1) / tasksPerCase, 0, WarmStart, TimeSpan.Zero), null);
+            SeedWarm(writer, settings, bundle, tasksPerCase);
         }
 
         if (burstCases > 0)
@@ -249,6 +282,16 @@ public static class TimersScenario
         var spread = HistorySeeder.Seed(writer, bundle, new HistorySeeder.Plan(spreadCases, 0, SpreadFrom, TimeSpan.FromDays(300)), new Progress<double>(f => progress?.Report((share + (f * (1 - share))) * 0.6)));
         alerts.AddRange(spread);
         return (alerts, instant ?? spread.Min());
+    }
+
+    /// <summary>One warm-up round's cases: their alert points are before the watched instant, so they are neither in it nor in its window.</summary>
+    private static void SeedWarm(ISeedWriter writer, Settings settings, Bundle bundle, int tasksPerCase) =>
+        HistorySeeder.Seed(writer, bundle, new HistorySeeder.Plan((settings.WarmBurst + tasksPerCase - 1) / tasksPerCase, 0, WarmStart, TimeSpan.Zero), null);
+
+    private static void SeedWarm(Settings settings, Bundle bundle, DatabaseTarget database, int tasksPerCase)
+    {
+        using var writer = HistorySeeder.WriterFor(database);
+        SeedWarm(writer, settings, bundle, tasksPerCase);
     }
 
     private static long JobsAlive(JobStorage storage)
