@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Approval.Persistence.Tests;
 
 /// <summary>
-/// The outbox dispatcher's writes (<see cref="OutboxWrites"/>): on SQLite steps of the case writer's
-/// batches (<see cref="SqliteCommitQueue.TryRunAsync"/>), elsewhere transactions of their own; the
-/// same rows either way.
+/// The outbox dispatcher's writes (<see cref="OutboxWrites"/>): on SQLite prepared statements run as
+/// steps of the case writer's batches (<see cref="SqliteCommitQueue.TryRunAsync"/>), elsewhere EF in
+/// transactions of their own; the same rows either way.
 /// </summary>
 public class OutboxWritesTests
 {
@@ -70,10 +70,10 @@ public class OutboxWritesTests
         await using (var queue = new SqliteCommitQueue(DatabaseSetup.SqliteConnectionString(database.Options.ConnectionString), []))
         {
             // Queued at once, so that they share a batch.
-            var good = queue.TryRunAsync(db => Touch(db, kept.Id))!;
-            var bad = queue.TryRunAsync(db =>
+            var good = queue.TryRunAsync(outbox => outbox.Record([kept.Id], Now, []))!;
+            var bad = queue.TryRunAsync(outbox =>
             {
-                Touch(db, lost.Id);
+                outbox.Record([lost.Id], Now, []);
                 throw new InvalidOperationException("the work failed after its update");
             })!;
             var write = queue.CommitAsync(intake);
@@ -94,15 +94,12 @@ public class OutboxWritesTests
         Assert.Multiple(() =>
         {
             Assert.That(failure?.Message, Is.EqualTo("the work failed after its update"), "the caller hears the work's own failure");
-            Assert.That(rows[kept.Id].LastError, Is.EqualTo("touched"), "the good work item committed");
-            Assert.That(rows[lost.Id].LastError, Is.Null, "the failed one's update was rolled back");
+            Assert.That(rows[kept.Id].Status, Is.EqualTo(OutboxStatus.Delivered), "the good work item committed");
+            Assert.That(rows[lost.Id].Status, Is.EqualTo(OutboxStatus.Pending), "the failed one's update was rolled back");
             Assert.That(committed, Is.True);
         });
         Assert.That(await check.Cases.AnyAsync(c => c.Id == intake.After.CaseId), Is.True, "the case write beside them committed");
     }
-
-    private static void Touch(ApprovalDbContext db, Guid id) =>
-        db.Set<OutboxMessageRow>().Where(m => m.Id == id).ExecuteUpdate(s => s.SetProperty(m => m.LastError, "touched"));
 
     private static OutboxMessageRow Message(string status, DateTime? nextAttemptAt) => new()
     {

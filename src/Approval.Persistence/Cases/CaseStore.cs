@@ -251,10 +251,10 @@ public sealed class CaseStore(
     internal Task<bool>? TryReserveOnWriter(IdempotencyKeyRow reservation) => Queue()?.TryReserveAsync(reservation);
 
     /// <summary>
-    /// On SQLite, <paramref name="work"/> as a step of the case writer's next batch
+    /// On SQLite, the outbox write <paramref name="work"/> as a step of the case writer's next batch
     /// (<see cref="ICaseCommitQueue.TryRunAsync"/>); null on the other providers.
     /// </summary>
-    internal Task<bool>? TryRunOnWriter(Action<ApprovalDbContext> work) => Queue()?.TryRunAsync(work);
+    internal Task<bool>? TryRunOnWriter(Action<SqliteOutboxStatements> work) => Queue()?.TryRunAsync(work);
 
     private ICaseCommitQueue? Queue()
     {

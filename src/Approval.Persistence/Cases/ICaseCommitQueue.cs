@@ -18,10 +18,10 @@ internal interface ICaseCommitQueue : IAsyncDisposable
     Task<bool>? TryReserveAsync(Idempotency.IdempotencyKeyRow reservation) => null;
 
     /// <summary>
-    /// Runs a short synchronous write of this process (not a case write) through this writer, when its
-    /// provider needs that, on the writer's EF context inside its transaction; completes once committed
+    /// Runs an outbox write of this process through this writer, when its provider needs that (SQLite:
+    /// one write lock), with the writer's statements inside its transaction; completes once committed
     /// (false: it hit a constraint and was rolled back). Null when the caller should write on its own
     /// connection.
     /// </summary>
-    Task<bool>? TryRunAsync(Action<ApprovalDbContext> work) => null;
+    Task<bool>? TryRunAsync(Action<SqliteOutboxStatements> work) => null;
 }

@@ -126,7 +126,7 @@ internal sealed class SqliteCaseStatements : IDisposable
     private static string Update(string table, string[] columns) =>
         $"UPDATE {table} SET {string.Join(", ", columns.Skip(1).Select(c => $"{c} = ${c}"))} WHERE {columns[0]} = ${columns[0]}";
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params string[] parameters)
+    internal static SqliteCommand Command(SqliteConnection connection, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;

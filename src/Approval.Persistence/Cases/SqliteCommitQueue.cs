@@ -70,13 +70,13 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> in the writer's next batch, in a savepoint of its own, on the writer's
-    /// EF context inside the batch's transaction; completes once that batch has committed (false: it hit
-    /// a constraint and was rolled back). For other short writes of this process — the outbox
-    /// dispatcher's — which on a connection of their own would wait for this writer's lock in
-    /// Microsoft.Data.Sqlite's 150 ms sleeps, each sleep holding a thread-pool thread.
+    /// Runs <paramref name="work"/> in the writer's next batch, in a savepoint of its own, with the writer's
+    /// outbox statements inside the batch's transaction; completes once that batch has committed (false:
+    /// it hit a constraint and was rolled back). For the outbox dispatcher's writes, which on a
+    /// connection of their own waited for this writer's lock in Microsoft.Data.Sqlite's 150 ms sleeps,
+    /// each sleep holding a thread-pool thread.
     /// </summary>
-    public Task<bool>? TryRunAsync(Action<ApprovalDbContext> work)
+    public Task<bool>? TryRunAsync(Action<SqliteOutboxStatements> work)
     {
         var entry = new Entry(null, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)) { Work = work };
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(entry), this);
@@ -109,12 +109,13 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
         using var answers = new SqliteAnswerStatement(connection);
         using var counters = new SqliteCounterStatement(connection);
         using var rows = new SqliteSinkRowStatements(connection);
+        using var outbox = new SqliteOutboxStatements(connection);
 
         // One EF context for the sinks' rows, for the writer's lifetime: creating one per batch cost more than the write.
         using var db = new ApprovalDbContext(DatabaseSetup.SqliteOptionsOn(connection));
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Database.AutoSavepointsEnabled = false; // each write already has its own savepoint
-        var writer = new Writer(connection, statements, answers, counters, rows, db, _sinks);
+        var writer = new Writer(connection, statements, answers, counters, rows, outbox, db, _sinks);
         using var checkpoint = connection.CreateCommand();
         checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         var commitsSinceCheckpoint = 0;
@@ -194,6 +195,7 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
             using var transaction = connection.BeginTransaction(deferred: false);
             db.Database.UseTransaction(transaction);
             statements.Enlist(transaction);
+            writer.Outbox.Enlist(transaction);
             for (var i = 0; i < batch.Count; i++)
             {
                 transaction.Save("w");
@@ -203,7 +205,7 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
                     written[i] = batch[i] switch
                     {
                         { Reservation: { } reservation } => answers.Reserve(reservation, transaction),
-                        { Work: { } work } => Run(work, db),
+                        { Work: { } work } => Run(work, writer.Outbox),
                         _ => statements.Write(batch[i].Values!),
                     };
                     if (written[i] && batch[i].Write is not null)
@@ -303,9 +305,9 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
         return BatchOutcome.Committed;
     }
 
-    private static bool Run(Action<ApprovalDbContext> work, ApprovalDbContext db)
+    private static bool Run(Action<SqliteOutboxStatements> work, SqliteOutboxStatements outbox)
     {
-        work(db);
+        work(outbox);
         return true;
     }
 
@@ -361,14 +363,14 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
     /// <summary>A case write, or (with <see cref="Write"/> null) an Idempotency-Key's reservation or a work item.</summary>
     private sealed record Entry(CaseWrite? Write, TaskCompletionSource<bool> Done, IdempotencyKeyRow? Reservation = null)
     {
-        /// <summary>Another write of this process, run on the writer's context (<see cref="TryRunAsync"/>).</summary>
-        public Action<ApprovalDbContext>? Work { get; init; }
+        /// <summary>An outbox write of this process, run with the writer's statements (<see cref="TryRunAsync"/>).</summary>
+        public Action<SqliteOutboxStatements>? Work { get; init; }
 
         /// <summary>The write's statement values, made by the caller (<see cref="SqliteCaseStatements.ValuesOf"/>).</summary>
         public SqliteCaseStatements.Values? Values { get; init; }
     }
 
     /// <summary>The writer loop's connection with its prepared statements, its EF context for the other sink rows, and the sinks.</summary>
-    private sealed record Writer(SqliteConnection Connection, SqliteCaseStatements Cases, SqliteAnswerStatement Answers, SqliteCounterStatement Counters, SqliteSinkRowStatements Rows, ApprovalDbContext Db, CommitSinks Sinks);
+    private sealed record Writer(SqliteConnection Connection, SqliteCaseStatements Cases, SqliteAnswerStatement Answers, SqliteCounterStatement Counters, SqliteSinkRowStatements Rows, SqliteOutboxStatements Outbox, ApprovalDbContext Db, CommitSinks Sinks);
 }
 

@@ -6,10 +6,11 @@ namespace Approval.Persistence.Supervision;
 
 /// <summary>
 /// The outbox dispatcher's writes: a page's claim and its outcomes. On SQLite each is a step of the
-/// case writer's next batch (<see cref="CaseStore"/>'s group commit): on a connection of its own it
-/// waited for the writer's lock in Microsoft.Data.Sqlite's 150 ms sleeps, each sleep holding a
-/// thread-pool thread, and in a due burst those sleeping dispatchers starved the sweep. Elsewhere
-/// each is one transaction on a context of its own.
+/// case writer's next batch (<see cref="CaseStore"/>'s group commit), by prepared statements
+/// (<see cref="SqliteOutboxStatements"/>): on a connection of its own it waited for the writer's lock
+/// in Microsoft.Data.Sqlite's 150 ms sleeps, each sleep holding a thread-pool thread, and in a due
+/// burst those sleeping dispatchers starved the sweep. Elsewhere each is one transaction through EF
+/// on a context of its own.
 /// </summary>
 /// <remarks>Thread safe. A write completes once it is committed.</remarks>
 public sealed class OutboxWrites(IDbContextFactory<ApprovalDbContext> dbFactory, CaseStore store)
@@ -20,7 +21,7 @@ public sealed class OutboxWrites(IDbContextFactory<ApprovalDbContext> dbFactory,
     /// </summary>
     public Task<int> ClaimAsync(IReadOnlyCollection<Guid> ids, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken) =>
         RunAsync(
-            db => Claimable(db, ids, now).ExecuteUpdate(Lease(leaseUntil)),
+            outbox => outbox.Claim(ids, now, leaseUntil),
             (db, ct) => Claimable(db, ids, now).ExecuteUpdateAsync(Lease(leaseUntil), ct),
             cancellationToken);
 
@@ -31,16 +32,7 @@ public sealed class OutboxWrites(IDbContextFactory<ApprovalDbContext> dbFactory,
     /// <remarks>Not cancellable: the attempts happened, and their outcomes must be recorded.</remarks>
     public Task RecordAsync(IReadOnlyCollection<Guid> delivered, DateTime at, IReadOnlyList<OutboxFailure> failures) =>
         RunAsync(
-            db =>
-            {
-                var n = delivered.Count == 0 ? 0 : Of(db, delivered).ExecuteUpdate(Delivered(at));
-                foreach (var failure in failures)
-                {
-                    n += Of(db, [failure.Id]).ExecuteUpdate(failure.Apply);
-                }
-
-                return n;
-            },
+            outbox => outbox.Record(delivered, at, failures),
             async (db, ct) =>
             {
                 var n = delivered.Count == 0 ? 0 : await Of(db, delivered).ExecuteUpdateAsync(Delivered(at), ct);
@@ -71,12 +63,12 @@ public sealed class OutboxWrites(IDbContextFactory<ApprovalDbContext> dbFactory,
             .SetProperty(m => m.LastError, (string?)null);
 
     private async Task<int> RunAsync(
-        Func<ApprovalDbContext, int> onWriter,
+        Func<SqliteOutboxStatements, int> onWriter,
         Func<ApprovalDbContext, CancellationToken, Task<int>> onOwn,
         CancellationToken cancellationToken)
     {
         var result = 0;
-        if (store.TryRunOnWriter(db => result = onWriter(db)) is { } queued)
+        if (store.TryRunOnWriter(outbox => result = onWriter(outbox)) is { } queued)
         {
             // Not cancelled while queued: once in a batch the write commits with it (a claim left unheard
             // would only wait out its lease). Nothing here has a unique key to collide with, so a
