@@ -212,6 +212,38 @@ public class TimerHandlerTests
         });
     }
 
+    [Test]
+    public async Task An_instant_timer_whose_delay_ends_before_the_instant_waits_out_the_rest_before_sweeping()
+    {
+        var (_, licence) = await StartAsync();
+        var instant = Local(3, 3);
+        _clock.Set(instant - TimeSpan.FromMilliseconds(500));
+        var early = new FirstTimerEarly(_clock, TimeSpan.FromMilliseconds(1));
+        var firing = new InstantTimerJob(_run, early, Options.Create(new SupervisionOptions()), NullLogger<InstantTimerJob>.Instance).FireAsync(instant.UtcDateTime, 1, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMilliseconds(499)); // the delay ends here, a millisecond before the instant
+        await Task.Delay(200);
+        var cardsEarly = await LicenceCardsAsync(licence);
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        var outcome = await firing.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(cardsEarly, Is.Empty, "nothing carded before the instant");
+            Assert.That(outcome, Is.EqualTo(TimerOutcome.Issued), "the timer's own sweep cards the instant, not the safety net's next one");
+            Assert.That(await LicenceCardsAsync(licence), Is.EqualTo(new[] { "yellow@v1" }));
+        });
+    }
+
+    /// <summary>The fake clock, except that its first timer fires <paramref name="early"/> before its time, as a real timer's may.</summary>
+    private sealed class FirstTimerEarly(FakeTimeProvider clock, TimeSpan early) : TimeProvider
+    {
+        private int _timers;
+
+        public override DateTimeOffset GetUtcNow() => clock.GetUtcNow();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            clock.CreateTimer(callback, state, Interlocked.Increment(ref _timers) == 1 && dueTime > early ? dueTime - early : dueTime, period);
+    }
+
     private async Task<int> CountAlertsBetweenAsync(DateTimeOffset from, DateTimeOffset to)
     {
         await using var db = await _node.Db();

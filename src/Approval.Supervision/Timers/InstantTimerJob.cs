@@ -24,16 +24,13 @@ public sealed class InstantTimerJob(SweepRun run, TimeProvider time, IOptions<Su
 {
     public async Task<TimerOutcome> FireAsync(DateTime at, int deadlines, CancellationToken cancellationToken)
     {
-        var wait = new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) - time.GetUtcNow();
-        if (wait > options.Value.TimerLead + DeadlineTimerJob.EarlyWaitLimit)
+        var instant = new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+        if (instant - time.GetUtcNow() > options.Value.TimerLead + DeadlineTimerJob.EarlyWaitLimit)
         {
             return TimerOutcome.Stale; // the business clock is not where it was when the job was made
         }
 
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, time, cancellationToken);
-        }
+        await DeadlineTimerJob.WaitUntilAsync(instant, time, cancellationToken);
 
         var swept = await run.Join(null).Swept.WaitAsync(cancellationToken);
         logger.LogDebug("Timer of {Deadlines} deadline(s) at {At:O}: {Issued} issued, {Done} already done, {Failed} failed.", deadlines, at, swept.Issued, swept.AlreadyDone, swept.Failed);
