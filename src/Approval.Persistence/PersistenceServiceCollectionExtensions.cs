@@ -1,5 +1,6 @@
 using Approval.Persistence;
 using Approval.Persistence.Cases;
+using Approval.Persistence.Supervision;
 using Approval.Persistence.Workflows;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -34,7 +35,7 @@ public static class PersistenceServiceCollectionExtensions
             DatabaseSetup.Configure(builder, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.TryAddSingleton<WorkflowCatalog>();
         services.TryAddSingleton<CaseStore>();
-        services.TryAddSingleton<Approval.Persistence.Supervision.OutboxWrites>();
+        services.TryAddSingleton<OutboxWrites>();
         services.TryAddSingleton<TaskCaseIndex>();
         // The index learns each commit's tasks, so a task command finds its case without a query.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICaseCommitObserver, TaskCaseIndex>(sp => sp.GetRequiredService<TaskCaseIndex>()));

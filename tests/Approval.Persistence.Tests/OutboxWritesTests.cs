@@ -25,20 +25,31 @@ public class OutboxWritesTests
         var later = Message(OutboxStatus.Pending, Now.AddMinutes(5));
         var delivered = Message(OutboxStatus.Delivered, null);
         var notAsked = Message(OutboxStatus.Pending, Now.AddMinutes(-1));
-        await SeedAsync(database, due, failing, later, delivered, notAsked);
+        var dying = Message(OutboxStatus.Pending, Now.AddMinutes(-3));
+        await SeedAsync(database, due, failing, later, delivered, notAsked, dying);
         await using var store = TestFlow.Store(database.Factory, database.Options);
         var writes = new OutboxWrites(database.Factory, store);
         var lease = Now.AddMinutes(10);
 
-        var claimed = await writes.ClaimAsync([due.Id, failing.Id, later.Id, delivered.Id], Now, lease, CancellationToken.None);
+        var claimed = await writes.ClaimAsync([due.Id, failing.Id, later.Id, delivered.Id, dying.Id], Now, lease, CancellationToken.None);
         var afterClaim = await RowsAsync(database);
+        int leasedByMark;
+        await using (var db = await database.Factory.CreateDbContextAsync())
+        {
+            // The dispatcher finds its claim by the lease's exact stored value: the statement must store it as EF does.
+            leasedByMark = await db.Set<OutboxMessageRow>().CountAsync(m => m.NextAttemptAt == lease);
+        }
+
         var retryAt = Now.AddMinutes(3);
-        await writes.RecordAsync([due.Id], Now, [new OutboxFailure(failing.Id, 1, Now, "HttpRequestException: refused", OutboxStatus.Pending, null, retryAt)]);
+        await writes.RecordAsync([due.Id], Now, [
+            new OutboxFailure(failing.Id, 1, Now, "HttpRequestException: refused", OutboxStatus.Pending, null, retryAt),
+            new OutboxFailure(dying.Id, 1, Now, null, OutboxStatus.Dead, Now, null)]);
         var afterRecord = await RowsAsync(database);
 
         Assert.Multiple(() =>
         {
-            Assert.That(claimed, Is.EqualTo(2), "the two due pending messages asked for");
+            Assert.That(claimed, Is.EqualTo(3), "the three due pending messages asked for");
+            Assert.That(leasedByMark, Is.EqualTo(3), "found again by their lease");
             Assert.That(afterClaim[due.Id].NextAttemptAt, Is.EqualTo(lease));
             Assert.That(afterClaim[failing.Id].NextAttemptAt, Is.EqualTo(lease));
             Assert.That(afterClaim[later.Id].NextAttemptAt, Is.EqualTo(later.NextAttemptAt), "not due yet");
@@ -52,6 +63,10 @@ public class OutboxWritesTests
             Assert.That(afterRecord[failing.Id].NextAttemptAt, Is.EqualTo(retryAt));
             Assert.That(afterRecord[failing.Id].LastError, Is.EqualTo("HttpRequestException: refused"));
             Assert.That(afterRecord[failing.Id].Attempts, Is.EqualTo(1));
+            Assert.That(afterRecord[dying.Id].Status, Is.EqualTo(OutboxStatus.Dead));
+            Assert.That(afterRecord[dying.Id].DeadAt, Is.EqualTo(Now));
+            Assert.That(afterRecord[dying.Id].NextAttemptAt, Is.Null);
+            Assert.That(afterRecord[dying.Id].LastError, Is.Null);
             Assert.That(afterRecord[notAsked.Id].Status, Is.EqualTo(OutboxStatus.Pending), "untouched");
         });
     }
@@ -69,7 +84,7 @@ public class OutboxWritesTests
         Exception? failure = null;
         await using (var queue = new SqliteCommitQueue(DatabaseSetup.SqliteConnectionString(database.Options.ConnectionString), []))
         {
-            // Queued at once, so that they share a batch.
+            // Queued at once, so that they usually share a batch; what is asserted holds either way.
             var good = queue.TryRunAsync(outbox => outbox.Record([kept.Id], Now, []))!;
             var bad = queue.TryRunAsync(outbox =>
             {

@@ -29,7 +29,9 @@ internal sealed class SqliteCommitQueue : ICaseCommitQueue
     /// <summary>Commits between checkpoints: about SQLite's default of 1,000 WAL pages at this write size.</summary>
     private const int CheckpointEvery = 100;
 
-    private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
+    // Synchronous continuations: the only waiter is the writer's own blocked thread, so a write wakes it
+    // directly instead of through a thread-pool work item, which waits behind the pool's queue.
+    private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
     private readonly string _connectionString;
     private readonly CommitSinks _sinks;
     private readonly ApprovalMetrics? _metrics;

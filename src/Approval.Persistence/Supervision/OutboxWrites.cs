@@ -23,6 +23,7 @@ public sealed class OutboxWrites(IDbContextFactory<ApprovalDbContext> dbFactory,
         RunAsync(
             outbox => outbox.Claim(ids, now, leaseUntil),
             (db, ct) => Claimable(db, ids, now).ExecuteUpdateAsync(Lease(leaseUntil), ct),
+            transactional: false,
             cancellationToken);
 
     /// <summary>
@@ -43,6 +44,7 @@ public sealed class OutboxWrites(IDbContextFactory<ApprovalDbContext> dbFactory,
 
                 return n;
             },
+            transactional: true,
             CancellationToken.None);
 
     private static IQueryable<OutboxMessageRow> Claimable(ApprovalDbContext db, IReadOnlyCollection<Guid> ids, DateTime now) =>
@@ -65,8 +67,10 @@ public sealed class OutboxWrites(IDbContextFactory<ApprovalDbContext> dbFactory,
     private async Task<int> RunAsync(
         Func<SqliteOutboxStatements, int> onWriter,
         Func<ApprovalDbContext, CancellationToken, Task<int>> onOwn,
+        bool transactional,
         CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var result = 0;
         if (store.TryRunOnWriter(outbox => result = onWriter(outbox)) is { } queued)
         {
@@ -82,6 +86,11 @@ public sealed class OutboxWrites(IDbContextFactory<ApprovalDbContext> dbFactory,
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!transactional)
+        {
+            return await onOwn(db, cancellationToken); // one statement: its own transaction
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         result = await onOwn(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -91,15 +91,17 @@ public sealed class DeadlineTimerJob(
     }
 
     /// <summary>
-    /// Returns once the business clock has reached <paramref name="instant"/>. A delay can end a little
-    /// before it (the timer counts its own ticks, not the clock's: measured 0.8 ms early), and a sweep
-    /// that early finds nothing due, leaving the whole instant to the safety net's next minute.
+    /// Returns once the business clock has reached <paramref name="instant"/>. A timer's delay is counted
+    /// in whole milliseconds, the fraction dropped, so a delay of the exact wait ended up to a millisecond
+    /// short (measured 0.8 ms), and a sweep that early found nothing due, leaving the whole instant to
+    /// the safety net's next minute. The wait is rounded up, and checked again on the clock in case a
+    /// timer still ends short of it.
     /// </summary>
     internal static async Task WaitUntilAsync(DateTimeOffset instant, TimeProvider time, CancellationToken cancellationToken)
     {
         for (var wait = instant - time.GetUtcNow(); wait > TimeSpan.Zero; wait = instant - time.GetUtcNow())
         {
-            await Task.Delay(wait, time, cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), time, cancellationToken);
         }
     }
 

@@ -23,7 +23,7 @@ internal static class TimersCommand
         {
             var timerLead = parse.GetValue(lead) is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
             var settings = parse.GetValue(smoke)
-                ? new TimersScenario.Settings(1_000, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(1), true, Math.Min(parse.GetValue(burst), 50), parse.GetValue(postgres), timerLead, Math.Min(parse.GetValue(warm), 20), Math.Min(parse.GetValue(rounds), 2))
+                ? new TimersScenario.Settings(1_000, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(1), true, Math.Min(parse.GetValue(burst), 50), parse.GetValue(postgres), timerLead, Math.Min(parse.GetValue(warm), 20))
                 : new TimersScenario.Settings(parse.GetValue(tasks), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(parse.GetValue(idle)), false, parse.GetValue(burst), parse.GetValue(postgres), timerLead, parse.GetValue(warm), Math.Max(1, parse.GetValue(rounds)));
             var report = await ProgressBar.RunAsync(AnsiConsole.Console, "timers", p => TimersScenario.RunAsync(settings, p));
             return await CommonOptions.FinishAsync(report, parse.GetValue(json));
